@@ -1,0 +1,89 @@
+package chipcast.core.http;
+
+import chipcast.core.json.Json;
+import chipcast.core.store.StoreUnavailableException;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Shared shell of every API function: dispatch on the route key API Gateway sends (the route as written
+ * in template.yaml), map failures to JSON errors with stable codes, and log one structured line a request.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Serves one route; throws {@link ApiException} for anything the client got wrong. */
+    protected abstract ApiResponse route(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        String routeKey = event == null || event.getRouteKey() == null ? "$default" : event.getRouteKey();
+        ApiResponse response;
+        Throwable failure = null;
+        try {
+            if (event == null) {
+                throw new ApiException(ErrorCode.INVALID_BODY, "no event");
+            }
+            response = route(new ApiRequest(event));
+        } catch (ApiException e) {
+            response = ApiResponse.error(e.code(), e.getMessage(), e.parameter());
+        } catch (StoreUnavailableException e) {
+            failure = e;
+            response = ApiResponse.error(ErrorCode.STORE_UNAVAILABLE,
+                    "the data store is unavailable or throttled; retry shortly", null);
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = e;
+            response = ApiResponse.error(ErrorCode.INTERNAL_ERROR, "internal error; the request id identifies it in the logs", null);
+        }
+        log(context, routeKey, response.status(), (System.nanoTime() - start) / 1_000_000, failure);
+        return toEvent(response);
+    }
+
+    /** Route keys that fall through to API Gateway's $default route answer 404 as JSON. */
+    protected static ApiResponse routeNotFound(ApiRequest request) {
+        throw new ApiException(ErrorCode.ROUTE_NOT_FOUND, "no such route; see docs/openapi.yaml for the API");
+    }
+
+    static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Cache-Control", "no-store");
+        headers.putAll(response.headers());
+        APIGatewayV2HTTPResponse out = new APIGatewayV2HTTPResponse();
+        out.setStatusCode(response.status());
+        out.setHeaders(headers);
+        out.setBody(response.body());
+        out.setIsBase64Encoded(false);
+        return out;
+    }
+
+    private static void log(Context context, String routeKey, int status, long latencyMs, Throwable failure) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", failure == null ? "INFO" : "ERROR");
+        line.put("requestId", context == null ? null : context.getAwsRequestId());
+        line.put("route", routeKey);
+        line.put("status", status);
+        line.put("latencyMs", latencyMs);
+        if (failure != null) {
+            // The stack trace stays in the logs; the client only sees the code.
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            line.put("error", failure.getClass().getName());
+            line.put("stackTrace", trace.toString());
+        }
+        String text = Json.write(line);
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(text + "\n");
+        } else {
+            System.out.println(text);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package chipcast.core.http;
+
+import chipcast.core.json.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a route returns: a status, a JSON body and any extra headers. */
+public record ApiResponse(int status, String body, Map<String, String> headers) {
+
+    public static ApiResponse ok(Object body) {
+        return json(200, body);
+    }
+
+    public static ApiResponse json(int status, Object body) {
+        return new ApiResponse(status, Json.write(body), Map.of());
+    }
+
+    public static ApiResponse error(ErrorCode code, String message, String parameter) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.name());
+        error.put("message", message);
+        if (parameter != null) {
+            error.put("parameter", parameter);
+        }
+        Map<String, String> headers = code == ErrorCode.STORE_UNAVAILABLE ? Map.of("Retry-After", "1") : Map.of();
+        return new ApiResponse(code.status(), Json.write(Map.of("error", error)), headers);
+    }
+
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiResponse(status, body, copy);
+    }
+}

@@ -1,0 +1,24 @@
+package chipcast.loader;
+
+import chipcast.core.chip.ChipRepository;
+import chipcast.core.store.Environment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes the bundled dataset into the tables named by the environment; the same code seeds AWS and dynalite. */
+public final class DatasetLoader {
+    private final ChipRepository chips;
+
+    public DatasetLoader(DynamoDbClient dynamo, Map<String, String> env) {
+        this.chips = new ChipRepository(dynamo, Environment.require(env, ChipRepository.TABLE_ENV));
+    }
+
+    /** @return items written per table */
+    public Map<String, Integer> load() {
+        Map<String, Integer> written = new LinkedHashMap<>();
+        written.put("chips", chips.putAll(Dataset.chips()));
+        return written;
+    }
+}

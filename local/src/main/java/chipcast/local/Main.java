@@ -1,0 +1,80 @@
+package chipcast.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * ./run-local.sh entry point.
+ * <pre>
+ *   serve [--port 3000]                          the API on http://localhost:PORT
+ *   invoke FunctionId --event events/x.json      one invocation, like `sam local invoke`
+ * </pre>
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("chipcast.root", ".")).toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("invoke")) {
+            System.exit(invoke(root, args));
+        }
+        int port = 3000;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length) {
+                port = Integer.parseInt(args[++i]);
+            } else if (!args[i].equals("serve")) {
+                System.err.println("usage: run-local.sh [--port N] | run-local.sh invoke FunctionId --event FILE");
+                System.exit(2);
+            }
+        }
+        serve(root, port);
+    }
+
+    private static void serve(Path root, int port) throws Exception {
+        Log log = Log.STDERR;
+        LocalEnvironment env = LocalEnvironment.start(root, log);
+        LocalServer server = new LocalServer(env, port);
+        server.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: server and store");
+            server.close();
+            env.close();
+            stopped.countDown();
+        }));
+        LocalServer.routesSummary(env.template()).forEach(r -> log.info("route " + r));
+        log.info("listening on " + server.url() + "  (Ctrl-C stops the server and the store)");
+        log.info("try: curl " + server.url() + "/chips/nvidia-h100-sxm");
+        stopped.await();
+    }
+
+    private static int invoke(Path root, String[] args) throws Exception {
+        if (args.length != 4 || !args[2].equals("--event")) {
+            System.err.println("usage: run-local.sh invoke FunctionId --event FILE");
+            return 2;
+        }
+        String functionId = args[1];
+        Path eventFile = Path.of(args[3]);
+        if (!eventFile.isAbsolute()) {
+            eventFile = Path.of(System.getProperty("user.dir")).resolve(eventFile);
+        }
+        if (!Files.isRegularFile(eventFile)) {
+            System.err.println("no event file " + eventFile);
+            return 2;
+        }
+        try (LocalEnvironment env = LocalEnvironment.start(root, Log.STDERR)) {
+            if (!env.template().functions().containsKey(functionId)) {
+                System.err.println("no function " + functionId + " in template.yaml; functions: "
+                        + String.join(", ", env.template().functions().keySet()));
+                return 2;
+            }
+            Object handler = env.handler(functionId);
+            Object event = Invoker.parseEvent(handler, Files.readString(eventFile));
+            Object result = Invoker.invoke(handler, event, new LocalContext(functionId, false));
+            System.out.println(Invoker.toJson(result));
+            return 0;
+        }
+    }
+}
