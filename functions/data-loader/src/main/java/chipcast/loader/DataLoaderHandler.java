@@ -47,7 +47,7 @@ public final class DataLoaderHandler implements RequestHandler<CloudFormationCus
         }
         result.put("status", status);
         result.put("reason", reason);
-        if (event.getResponseUrl() != null) {
+        if (event.getResponseUrl() != null && !event.getResponseUrl().isBlank()) {
             respond(event, status, reason, context);
         }
         System.out.println(Json.write(result));

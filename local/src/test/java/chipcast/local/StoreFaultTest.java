@@ -1,0 +1,153 @@
+package chipcast.local;
+
+import chipcast.core.store.DynamoClients;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A store that is down, hung or throttling yields 503 STORE_UNAVAILABLE with Retry-After, never a 500. */
+class StoreFaultTest {
+
+    static DynamoDbClient clientFor(String endpoint, ExecutionInterceptor... interceptors) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DYNAMODB_ENDPOINT", endpoint);
+        env.put("AWS_REGION", "us-east-1");
+        var builder = DynamoClients.builder(env);
+        for (ExecutionInterceptor i : interceptors) {
+            builder.overrideConfiguration(c -> c.addExecutionInterceptor(i));
+        }
+        return builder.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    static APIGatewayV2HTTPResponse getChip(DynamoDbClient client) {
+        Object handler = TestStack.env().newHandler("ChipSpecFunction", client);
+        APIGatewayV2HTTPEvent event = TestStack.event("get-chip.json");
+        return ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler)
+                .handleRequest(event, new LocalContext("ChipSpecFunction", true));
+    }
+
+    static void assertUnavailable(APIGatewayV2HTTPResponse response) {
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("\"STORE_UNAVAILABLE\""), response.getBody());
+        assertEquals("1", response.getHeaders().get("Retry-After"));
+    }
+
+    @Test
+    void storeRefusingConnectionsIs503() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (DynamoDbClient client = clientFor("http://127.0.0.1:" + port)) {
+            assertUnavailable(getChip(client));
+        }
+    }
+
+    @Test
+    void storeThatAcceptsAndNeverAnswersIs503AfterTheCallTimeout() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try (ServerSocket hung = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hung.accept()); // accept, never answer
+                    }
+                } catch (Exception ignored) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (DynamoDbClient client = clientFor("http://127.0.0.1:" + hung.getLocalPort())) {
+                assertUnavailable(getChip(client));
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void storeStoppedMidRunIs503() {
+        Dynalite second = Dynalite.start(TestStack.ROOT, Log.QUIET);
+        try (DynamoDbClient client = clientFor(second.endpoint())) {
+            second.close();
+            assertUnavailable(getChip(client));
+        }
+    }
+
+    @Test
+    void throttlingIsRetriedWithBackoffThen503() {
+        ThrottleInjector throttle = new ThrottleInjector(Integer.MAX_VALUE);
+        try (DynamoDbClient client = clientFor(TestStack.env().endpoint(), throttle)) {
+            assertUnavailable(getChip(client));
+        }
+        assertTrue(throttle.injected.get() >= 2, "the SDK retried the throttled call: " + throttle.injected.get());
+    }
+
+    @Test
+    void aThrottleThatClearsIsAbsorbedByRetries() {
+        ThrottleInjector throttle = new ThrottleInjector(1);
+        try (DynamoDbClient client = clientFor(TestStack.env().endpoint(), throttle)) {
+            assertEquals(200, getChip(client).getStatusCode());
+        }
+        assertEquals(1, throttle.injected.get());
+    }
+
+    /** Replaces the store's answer with a throttling error, as DynamoDB sends it, for the first N attempts. */
+    static final class ThrottleInjector implements ExecutionInterceptor {
+        final AtomicInteger injected = new AtomicInteger();
+        final int times;
+
+        ThrottleInjector(int times) {
+            this.times = times;
+        }
+
+        private boolean inject() {
+            return injected.get() < times;
+        }
+
+        @Override
+        public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+            if (!inject()) {
+                return context.httpResponse();
+            }
+            return context.httpResponse().toBuilder().statusCode(400).statusText("Bad Request").build();
+        }
+
+        @Override
+        public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+            if (!inject()) {
+                return context.responseBody();
+            }
+            injected.incrementAndGet();
+            String body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+                    + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}";
+            return Optional.of(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package chipcast.local;
+
+import chipcast.core.chip.ChipRepository;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static chipcast.local.TemplateModel.list;
+import static chipcast.local.TemplateModel.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** template.yaml is the source of truth: these checks keep the code, the docs and the template in step. */
+class TemplateTest {
+    static final TemplateModel TEMPLATE = TemplateModel.load(TestStack.ROOT.resolve("template.yaml"));
+
+    /** Which index of which table each repository queries, with the key attributes it relies on. */
+    static final Map<String, List<String>> QUERIED_INDEXES = Map.of(
+            "ChipsTable/" + ChipRepository.VENDOR_INDEX, List.of("vendorKey", "id"),
+            "ChipsTable/" + ChipRepository.WORKLOAD_INDEX, List.of("workload", "id"),
+            "ChipsTable/" + ChipRepository.CATALOG_INDEX, List.of("catalog", "id"));
+
+    /** Functions that write, and the tables each may write. Everything else is read-only. */
+    static final Map<String, Set<String>> WRITERS = Map.of(
+            "DataLoaderFunction", Set.of("ChipsTable"));
+
+    @Test
+    void runtimeIsJava21AndEveryHandlerIsARealLambdaHandler() throws Exception {
+        Map<String, Object> globals = map(map(TEMPLATE.raw().get("Globals")).get("Function"));
+        assertEquals("java21", globals.get("Runtime"));
+        assertFalse(TEMPLATE.functions().isEmpty());
+        for (TemplateModel.FunctionDef f : TEMPLATE.functions().values()) {
+            assertTrue(f.handler().endsWith("::handleRequest"), f.id());
+            Class<?> type = Class.forName(f.handlerClass());
+            assertTrue(RequestHandler.class.isAssignableFrom(type), f.id() + " implements RequestHandler");
+            assertNotNull(type.getConstructor(), f.id() + " has the runtime's no-arg constructor");
+            assertNotNull(type.getConstructor(DynamoDbClient.class, Map.class), f.id() + " takes injected collaborators");
+            // CodeUri is the function's own Maven artifact
+            String codeUri = f.codeUri();
+            assertTrue(codeUri.matches("functions/[a-z-]+/target/[a-z-]+\\.jar"), f.id() + ": " + codeUri);
+            String module = codeUri.substring(0, codeUri.indexOf("/target/"));
+            String artifact = codeUri.substring(codeUri.lastIndexOf('/') + 1, codeUri.length() - 4);
+            String pom = Files.readString(TestStack.ROOT.resolve(module).resolve("pom.xml"));
+            assertTrue(pom.contains("<finalName>" + artifact + "</finalName>"), module + " builds " + artifact);
+            assertEquals(Boolean.TRUE, map(TEMPLATE.resource(f.id()).get("Metadata")).get("SkipBuild"),
+                    f.id() + ": Maven builds the artifact, sam build must skip it");
+        }
+    }
+
+    @Test
+    void everyRouteReachesAHandlerThatServesIt() {
+        List<TemplateModel.Route> routes = TEMPLATE.routes();
+        assertTrue(routes.size() >= 4);
+        for (TemplateModel.Route route : routes) {
+            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+            event.setRouteKey(route.routeKey());
+            Map<String, String> params = new HashMap<>();
+            for (String segment : route.path().split("/")) {
+                if (segment.startsWith("{")) {
+                    params.put(segment.substring(1, segment.length() - 1), "nvidia-h100-sxm");
+                }
+            }
+            event.setPathParameters(params);
+            event.setHeaders(Map.of());
+            APIGatewayV2HTTPResponse response = TestStack.invoke(route.functionId(), event);
+            boolean notFound = response.getBody().contains("ROUTE_NOT_FOUND");
+            assertEquals("$default".equals(route.routeKey()), notFound, route + " -> " + response.getBody());
+            assertTrue(response.getStatusCode() < 500, route + " -> " + response.getBody());
+        }
+    }
+
+    @Test
+    void theIndexesTheRepositoriesQueryExistWithTheirKeys() {
+        QUERIED_INDEXES.forEach((tableIndex, keys) -> {
+            String table = tableIndex.substring(0, tableIndex.indexOf('/'));
+            String index = tableIndex.substring(tableIndex.indexOf('/') + 1);
+            Map<String, Object> props = TEMPLATE.properties(table);
+            assertEquals("PAY_PER_REQUEST", props.get("BillingMode"), table);
+            Map<String, Object> gsi = list(props.get("GlobalSecondaryIndexes")).stream().map(TemplateModel::map)
+                    .filter(g -> index.equals(g.get("IndexName"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(table + " lacks index " + index));
+            List<String> actual = list(gsi.get("KeySchema")).stream().map(k -> (String) map(k).get("AttributeName")).toList();
+            assertEquals(keys, actual, tableIndex);
+        });
+        assertEquals(List.of(ChipRepository.PARTITION_KEY), list(TEMPLATE.properties("ChipsTable").get("KeySchema")).stream()
+                .map(k -> (String) map(k).get("AttributeName")).toList());
+    }
+
+    @Test
+    void tableVariablesNameTablesAndPoliciesAreLeastPrivilege() {
+        for (TemplateModel.FunctionDef f : TEMPLATE.functions().values()) {
+            f.environment().forEach((name, value) -> {
+                if (name.endsWith("_TABLE")) {
+                    String ref = (String) map(value).get("Ref");
+                    assertEquals("AWS::DynamoDB::Table", TEMPLATE.type(ref), f.id() + " " + name);
+                }
+            });
+            Set<String> writable = WRITERS.getOrDefault(f.id(), Set.of());
+            assertFalse(f.policies().isEmpty(), f.id() + " declares its policies");
+            for (Object policy : f.policies()) {
+                assertTrue(policy instanceof Map, f.id() + ": only SAM policy templates scoped to a table, no managed policies: " + policy);
+                map(policy).forEach((template, args) -> {
+                    String table = (String) map(map(args).get("TableName")).get("Ref");
+                    assertEquals("AWS::DynamoDB::Table", TEMPLATE.type(table));
+                    switch (template) {
+                        case "DynamoDBReadPolicy" -> { }
+                        case "DynamoDBCrudPolicy", "DynamoDBWritePolicy" ->
+                                assertTrue(writable.contains(table), f.id() + " may not write " + table);
+                        default -> fail(f.id() + ": unexpected policy " + template);
+                    }
+                });
+            }
+            String text = String.valueOf(f.properties());
+            assertFalse(text.contains("Resource=*") || text.contains("Resource: '*'"), f.id() + " has no * resource");
+        }
+    }
+
+    @Test
+    void everyFunctionLogsToAGroupWithRetention() {
+        for (TemplateModel.FunctionDef f : TEMPLATE.functions().values()) {
+            Map<String, Object> logging = map(f.properties().get("LoggingConfig"));
+            String group = (String) map(logging.get("LogGroup")).get("Ref");
+            assertEquals("AWS::Logs::LogGroup", TEMPLATE.type(group), f.id());
+            assertNotNull(TEMPLATE.properties(group).get("RetentionInDays"), group);
+        }
+    }
+
+    @Test
+    void theDatasetLoadReRunsWhenTheDatasetChanges() {
+        Object hash = TEMPLATE.properties("DatasetLoad").get("DatasetSha256");
+        assertEquals(DatasetHash.of(TestStack.ROOT), hash,
+                "data/*.json changed: set DatasetLoad.DatasetSha256 in template.yaml to the value printed by "
+                        + "`java -cp local/target/chipcast-local.jar chipcast.local.DatasetHash`");
+    }
+
+    @Test
+    void everyRouteIsInTheOpenApiDocument() throws Exception {
+        String openapi = Files.readString(TestStack.ROOT.resolve("docs/openapi.yaml"));
+        Map<String, Object> paths = map(new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(openapi).get("paths"));
+        List<String> missing = new ArrayList<>();
+        for (TemplateModel.Route route : TEMPLATE.routes()) {
+            if ("$default".equals(route.path())) {
+                continue;
+            }
+            Object item = paths.get(route.path());
+            if (!(item instanceof Map<?, ?> ops) || !ops.containsKey(route.method().toLowerCase())) {
+                missing.add(route.routeKey());
+            }
+        }
+        assertEquals(List.of(), missing, "routes of template.yaml missing from docs/openapi.yaml");
+        for (chipcast.core.http.ErrorCode code : chipcast.core.http.ErrorCode.values()) {
+            assertTrue(openapi.contains(code.name()), "docs/openapi.yaml documents error code " + code);
+        }
+    }
+
+    @Test
+    void awsOfflineValidatorAcceptsTheTemplate() throws Exception {
+        Dynalite.ensureInstalled(TestStack.ROOT, Log.QUIET);
+        Process node = new ProcessBuilder("node", "tools/validate-template.mjs", "template.yaml")
+                .directory(TestStack.ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes());
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, node.exitValue(), output);
+        assertTrue(output.contains("0 error(s)"), output);
+    }
+
+    @Test
+    void readmeAndCiRunTheSameTwoCommands() throws Exception {
+        String readme = Files.readString(TestStack.ROOT.resolve("README.md"));
+        String ci = Files.readString(TestStack.ROOT.resolve(".ci/run"));
+        assertTrue(readme.contains("./run-local.sh"), "README gives the run command");
+        assertTrue(readme.contains("mvn -B verify"), "README gives the test command");
+        assertTrue(ci.contains("mvn -B verify"), ".ci/run runs the README's test command");
+    }
+}
