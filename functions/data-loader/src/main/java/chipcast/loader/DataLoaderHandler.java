@@ -1,5 +1,6 @@
 package chipcast.loader;
 
+import chipcast.core.cfn.CustomResourceResponse;
 import chipcast.core.json.Json;
 import chipcast.core.store.DynamoClients;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -7,11 +8,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,38 +43,10 @@ public final class DataLoaderHandler implements RequestHandler<CloudFormationCus
         }
         result.put("status", status);
         result.put("reason", reason);
-        if (event.getResponseUrl() != null && !event.getResponseUrl().isBlank()) {
-            respond(event, status, reason, context);
-        }
+        CustomResourceResponse.send(event.getResponseUrl(), status, reason,
+                event.getPhysicalResourceId() != null ? event.getPhysicalResourceId() : "chipcast-dataset",
+                event.getStackId(), event.getRequestId(), event.getLogicalResourceId());
         System.out.println(Json.write(result));
         return result;
-    }
-
-    private static void respond(CloudFormationCustomResourceEvent event, String status, String reason, Context context) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Status", status);
-        body.put("Reason", reason);
-        body.put("PhysicalResourceId", event.getPhysicalResourceId() != null ? event.getPhysicalResourceId() : "chipcast-dataset");
-        body.put("StackId", event.getStackId());
-        body.put("RequestId", event.getRequestId());
-        body.put("LogicalResourceId", event.getLogicalResourceId());
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(event.getResponseUrl()).toURL().openConnection();
-            connection.setRequestMethod("PUT");
-            connection.setDoOutput(true);
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(10_000);
-            // The pre-signed S3 URL is signed with an empty content type.
-            connection.setRequestProperty("Content-Type", "");
-            connection.setFixedLengthStreamingMode(bytes.length);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(bytes);
-            }
-            connection.getResponseCode();
-            connection.disconnect();
-        } catch (IOException e) {
-            e.printStackTrace();
-        }
     }
 }

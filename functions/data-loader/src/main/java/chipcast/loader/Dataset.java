@@ -1,6 +1,8 @@
 package chipcast.loader;
 
 import chipcast.core.chip.Chip;
+import chipcast.core.forecast.Forecast;
+import chipcast.core.forecast.FxRate;
 import chipcast.core.json.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -18,6 +20,18 @@ public final class Dataset {
 
     public static List<Chip> chips() {
         return Arrays.asList(read("chips.json", Chip[].class));
+    }
+
+    public static List<Forecast> forecasts() {
+        return Arrays.asList(read("forecasts.json", ForecastFile.class).forecasts());
+    }
+
+    public static List<FxRate> fxRates() {
+        return Arrays.asList(read("forecasts.json", ForecastFile.class).fxRates());
+    }
+
+    /** data/forecasts.json: the forecasts and the dated FX rates that convert them. */
+    record ForecastFile(FxRate[] fxRates, Forecast[] forecasts) {
     }
 
     static <T> T read(String file, Class<T> type) {

@@ -1,0 +1,73 @@
+package chipcast.core.forecast;
+
+import chipcast.core.json.Json;
+import chipcast.core.store.BatchWriter;
+import chipcast.core.store.Items;
+import chipcast.core.store.StoreCalls;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static chipcast.core.store.Items.s;
+
+/** The forecasts table: one item per forecast, the record as a JSON document, indexed by market. */
+public final class ForecastRepository {
+    public static final String TABLE_ENV = "FORECASTS_TABLE";
+    public static final String PARTITION_KEY = "id";
+    public static final String MARKET_INDEX = "byMarket";
+    public static final String CATALOG_INDEX = "byCatalog";
+    static final String CATALOG = "forecast";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ForecastRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public Optional<Forecast> find(String id) {
+        Map<String, AttributeValue> item = StoreCalls.call("get forecast", () -> dynamo.getItem(r -> r.tableName(table)
+                .key(Map.of(PARTITION_KEY, s(id))).projectionExpression(Items.DOC))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.doc(item, Forecast.class));
+    }
+
+    /** Every forecast, in id order (a Query on the catalog index, never a Scan). */
+    public List<Forecast> all() {
+        return query(CATALOG_INDEX, "catalog", CATALOG);
+    }
+
+    public List<Forecast> byMarket(String market) {
+        return query(MARKET_INDEX, "market", market);
+    }
+
+    private List<Forecast> query(String index, String keyName, String keyValue) {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", keyName, "#d", Items.DOC))
+                .expressionAttributeValues(Map.of(":k", s(keyValue))).projectionExpression("#d").build();
+        List<Forecast> forecasts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, "list forecasts", request)) {
+            forecasts.add(Items.doc(item, Forecast.class));
+        }
+        return forecasts;
+    }
+
+    public int putAll(List<Forecast> forecasts) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (Forecast f : forecasts) {
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            item.put(PARTITION_KEY, s(f.id()));
+            item.put("market", s(f.market()));
+            item.put("catalog", s(CATALOG));
+            item.put(Items.DOC, s(Json.write(f)));
+            items.add(item);
+        }
+        return new BatchWriter(dynamo).putAll(table, items);
+    }
+}

@@ -1,0 +1,58 @@
+package chipcast.core.forecast;
+
+import chipcast.core.json.Json;
+import chipcast.core.store.BatchWriter;
+import chipcast.core.store.Items;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static chipcast.core.store.Items.s;
+
+/** The FX rates table: key (pair, asOf), so a pair's dated rates are one Query. */
+public final class FxRateRepository {
+    public static final String TABLE_ENV = "FX_RATES_TABLE";
+    public static final String PARTITION_KEY = "pair";
+    public static final String SORT_KEY = "asOf";
+    /** Currencies the API converts to, beside USD; each has USD/{quote} rates in the table. */
+    public static final List<String> QUOTES = List.of("KRW");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public FxRateRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Every dated USD/{quote} rate of the supported quotes, oldest first. */
+    public List<FxRate> all() {
+        List<FxRate> rates = new ArrayList<>();
+        for (String quote : QUOTES) {
+            QueryRequest request = QueryRequest.builder().tableName(table).keyConditionExpression("#p = :p")
+                    .expressionAttributeNames(Map.of("#p", PARTITION_KEY, "#d", Items.DOC))
+                    .expressionAttributeValues(Map.of(":p", s("USD/" + quote))).projectionExpression("#d").build();
+            for (Map<String, AttributeValue> item : Items.queryAll(dynamo, "get fx rates", request)) {
+                rates.add(Items.doc(item, FxRate.class));
+            }
+        }
+        return rates;
+    }
+
+    public int putAll(List<FxRate> rates) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (FxRate r : rates) {
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            item.put(PARTITION_KEY, s(r.pair()));
+            item.put(SORT_KEY, s(r.asOf()));
+            item.put(Items.DOC, s(Json.write(r)));
+            items.add(item);
+        }
+        return new BatchWriter(dynamo).putAll(table, items);
+    }
+}

@@ -1,0 +1,76 @@
+package chipcast.recalc;
+
+import chipcast.core.cfn.CustomResourceResponse;
+import chipcast.core.forecast.ForecastRepository;
+import chipcast.core.forecast.FxRateRepository;
+import chipcast.core.json.Json;
+import chipcast.core.series.SeriesRepository;
+import chipcast.core.store.DynamoClients;
+import chipcast.core.store.Environment;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RecalculationFunction: invoked daily by an EventBridge schedule (explicit Input), once on deploy as a
+ * custom resource after the dataset load, and locally at start-up. Returns and logs the run's summary.
+ */
+public final class RecalculationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final Recalculation recalculation;
+
+    public RecalculationHandler() {
+        this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
+    }
+
+    public RecalculationHandler(DynamoDbClient dynamo, Map<String, String> env) {
+        this.recalculation = new Recalculation(
+                new ForecastRepository(dynamo, Environment.require(env, ForecastRepository.TABLE_ENV)),
+                new FxRateRepository(dynamo, Environment.require(env, FxRateRepository.TABLE_ENV)),
+                new SeriesRepository(dynamo, Environment.require(env, SeriesRepository.TABLE_ENV)));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Map<String, Object> event = input == null ? Map.of() : input;
+        boolean customResource = event.containsKey("RequestType") && event.containsKey("ResponseURL");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("trigger", customResource ? "deploy" : event.getOrDefault("trigger", "invoke"));
+        String status = "SUCCESS";
+        try {
+            if (!customResource || !"Delete".equals(event.get("RequestType"))) {
+                Recalculation.Summary summary = recalculation.run(System.currentTimeMillis());
+                result.put("summary", summary);
+                if (summary.failed() > 0) {
+                    status = "FAILED";
+                }
+            }
+        } catch (RuntimeException e) {
+            status = "FAILED";
+            result.put("error", e.getClass().getSimpleName());
+            e.printStackTrace();
+        }
+        result.put("status", status);
+        log(context, result);
+        if (customResource) {
+            CustomResourceResponse.send((String) event.get("ResponseURL"), status,
+                    "recalculation " + status.toLowerCase(), "chipcast-recalculation", (String) event.get("StackId"),
+                    (String) event.get("RequestId"), (String) event.get("LogicalResourceId"));
+        } else if (!"SUCCESS".equals(status)) {
+            // A failed scheduled run must fail the invocation, so the schedule's retry and dead-letter queue see it.
+            throw new IllegalStateException("recalculation failed: " + Json.write(result));
+        }
+        return result;
+    }
+
+    private static void log(Context context, Map<String, Object> result) {
+        String line = Json.write(result);
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(line + "\n");
+        } else {
+            System.out.println(line);
+        }
+    }
+}
