@@ -122,13 +122,24 @@ final class Checks {
         return Math.abs(x - r) <= 1e-9 * Math.max(1.0, Math.abs(x)) ? r : Math.ceil(x);
     }
 
-    /** Three significant digits for generated sentences; plain notation, no exponent. */
+    /** Ratios and derived days in sentences: three significant digits, zeros kept ("2.00"), no exponent. */
     static String fmt(double x) {
         if (!Double.isFinite(x)) {
             return String.valueOf(x);
         }
         BigDecimal d = new BigDecimal(x).round(new MathContext(3));
+        if (d.precision() < 3 && d.scale() >= 0) {
+            d = d.setScale(d.scale() + 3 - d.precision());
+        }
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
+
+    /** Input figures in sentences, as given (1978.9 stays 1978.9), trimmed of float noise. */
+    static String num(double x) {
+        if (!Double.isFinite(x)) {
+            return String.valueOf(x);
+        }
+        return plain(new BigDecimal(x).round(new MathContext(9)).doubleValue());
     }
 
     private static String plain(double x) {

@@ -1,6 +1,7 @@
 package chipcast.core.scenario;
 
 import static chipcast.core.scenario.Checks.fmt;
+import static chipcast.core.scenario.Checks.num;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ClaimCheck {
         if (Checks.hasDense(subj, bp)) {
             samePrecision = subj.dense(bp) / bCompute;
             ratios.add(new SpecRatio("dense " + up(bp) + " TFLOPS, same precision", samePrecision,
-                    sName + " " + fmt(subj.dense(bp)) + " vs " + bName + " " + fmt(bCompute) + " dense " + up(bp)
+                    sName + " " + num(subj.dense(bp)) + " vs " + bName + " " + num(bCompute) + " dense " + up(bp)
                             + " TFLOPS: compute-bound throughput at equal utilization"));
         } else {
             notes.add(sName + " has no dense " + up(bp) + " figure, so no same-precision compute ratio is given.");
@@ -64,24 +65,24 @@ public final class ClaimCheck {
         if (!sp.equals(bp)) {
             double cross = sCompute / bCompute;
             ratios.add(new SpecRatio("dense TFLOPS, " + up(sp) + " vs " + up(bp), cross,
-                    sName + " " + fmt(sCompute) + " dense " + up(sp) + " vs " + bName + " " + fmt(bCompute)
+                    sName + " " + num(sCompute) + " dense " + up(sp) + " vs " + bName + " " + num(bCompute)
                             + " dense " + up(bp) + " TFLOPS: the claim's precision against the baseline's"));
         }
         double bwRatio = sBw / bBw;
-        ratios.add(new SpecRatio("memory bandwidth", bwRatio, sName + " " + fmt(sBw) + " vs " + bName + " "
-                + fmt(bBw) + " TB/s: memory-bound decode at the same bytes per weight"));
+        ratios.add(new SpecRatio("memory bandwidth", bwRatio, sName + " " + num(sBw) + " vs " + bName + " "
+                + num(bBw) + " TB/s: memory-bound decode at the same bytes per weight"));
         Double bytesGain = null;
         double sBytes = Precisions.bytesPerValue(sp);
         double bBytes = Precisions.bytesPerValue(bp);
         if (sBytes != bBytes) {
             bytesGain = bBytes / sBytes;
             ratios.add(new SpecRatio("memory-bound decode, weights in " + up(sp) + " vs " + up(bp),
-                    bwRatio * bytesGain, "bandwidth x" + fmt(bwRatio) + " times bytes per weight " + fmt(bBytes)
-                    + " / " + fmt(sBytes) + ", assuming weights are stored in the compute precision"));
+                    bwRatio * bytesGain, "bandwidth x" + fmt(bwRatio) + " times bytes per weight " + num(bBytes)
+                    + " / " + num(sBytes) + ", assuming weights are stored in the compute precision"));
         }
         double capRatio = sMem / bMem;
-        ratios.add(new SpecRatio("memory capacity", capRatio, sName + " " + fmt(sMem) + " vs " + bName + " "
-                + fmt(bMem) + " GB: room for weights, KV cache and batch; not a throughput bound by itself"));
+        ratios.add(new SpecRatio("memory capacity", capRatio, sName + " " + num(sMem) + " vs " + bName + " "
+                + num(bMem) + " GB: room for weights, KV cache and batch; not a throughput bound by itself"));
 
         for (SpecRatio r : ratios) {
             if (!r.name().equals("memory capacity") && r.ratio() > best) {
@@ -92,8 +93,8 @@ public final class ClaimCheck {
 
         if (!sp.equals(bp) && samePrecision != null) {
             notes.add(up(sp) + " on " + sName + " vs " + up(bp) + " on " + bName + " accounts for x"
-                    + fmt(sCompute / subj.dense(bp)) + " of compute (" + sName + " " + up(sp) + " " + fmt(sCompute)
-                    + " vs " + up(bp) + " " + fmt(subj.dense(bp)) + " TFLOPS); at the same precision compute gives x"
+                    + fmt(sCompute / subj.dense(bp)) + " of compute (" + sName + " " + up(sp) + " " + num(sCompute)
+                    + " vs " + up(bp) + " " + num(subj.dense(bp)) + " TFLOPS); at the same precision compute gives x"
                     + fmt(samePrecision) + ".");
         }
         if (bytesGain != null) {
@@ -143,8 +144,8 @@ public final class ClaimCheck {
         List<SpecRatio> ratios = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double same = sPeak / bPeak;
-        ratios.add(new SpecRatio("peak cluster compute, " + up(p), same, sc + " x " + sName + " " + fmt(sPeak / 1000)
-                + " PFLOPS vs " + bc + " x " + bName + " " + fmt(bPeak / 1000) + " PFLOPS dense " + up(p)));
+        ratios.add(new SpecRatio("peak cluster compute, " + up(p), same, sc + " x " + sName + " " + num(sPeak / 1000)
+                + " PFLOPS vs " + bc + " x " + bName + " " + num(bPeak / 1000) + " PFLOPS dense " + up(p)));
         double best = same;
         String bestName = "peak cluster compute, " + up(p);
         Double cross = null;
@@ -153,8 +154,8 @@ public final class ClaimCheck {
             double bBest = bc * base.dense(bbp);
             cross = sBest / bBest;
             String name = "peak cluster compute, " + up(sbp) + " vs " + up(bbp);
-            ratios.add(new SpecRatio(name, cross, sc + " x " + sName + " " + fmt(sBest / 1000) + " PFLOPS dense "
-                    + up(sbp) + " vs " + bc + " x " + bName + " " + fmt(bBest / 1000) + " PFLOPS dense " + up(bbp)
+            ratios.add(new SpecRatio(name, cross, sc + " x " + sName + " " + num(sBest / 1000) + " PFLOPS dense "
+                    + up(sbp) + " vs " + bc + " x " + bName + " " + num(bBest / 1000) + " PFLOPS dense " + up(bbp)
                     + ": each at its fastest float format"));
             if (cross > best) {
                 best = cross;
@@ -169,20 +170,20 @@ public final class ClaimCheck {
         double sIt = sc * sTdp / 1e6;
         double bIt = bc * bTdp / 1e6;
         double itRatio = sIt / bIt;
-        ratios.add(new SpecRatio("IT power from TDP", itRatio, sc + " x " + fmt(sTdp) + " W = " + fmt(sIt) + " MW vs "
-                + bc + " x " + fmt(bTdp) + " W = " + fmt(bIt) + " MW (chips only, no server or cooling overhead)"));
+        ratios.add(new SpecRatio("IT power from TDP", itRatio, sc + " x " + num(sTdp) + " W = " + num(sIt) + " MW vs "
+                + bc + " x " + num(bTdp) + " W = " + num(bIt) + " MW (chips only, no server or cooling overhead)"));
         boolean powers = c.subjectClaimedPowerMW() != null && c.baselineClaimedPowerMW() != null;
         if (powers) {
             ratios.add(new SpecRatio("claimed power", c.subjectClaimedPowerMW() / c.baselineClaimedPowerMW(),
-                    fmt(c.subjectClaimedPowerMW()) + " MW vs " + fmt(c.baselineClaimedPowerMW()) + " MW as claimed"));
+                    num(c.subjectClaimedPowerMW()) + " MW vs " + num(c.baselineClaimedPowerMW()) + " MW as claimed"));
         }
 
         double perChipClaimed = claimed * bc / (double) sc;
         notes.add((c.baselineDays() != null && c.subjectDays() != null
-                ? "The claim gives " + fmt(c.baselineDays()) + " vs " + fmt(c.subjectDays()) + " days"
+                ? "The claim gives " + num(c.baselineDays()) + " vs " + num(c.subjectDays()) + " days"
                 : "No separate days are claimed, so the same job in the same time is assumed")
                 + ": cluster throughput x" + fmt(claimed) + ", i.e. each " + sName + " does x" + fmt(perChipClaimed)
-                + " the work of a " + bName + "; the datasheets give x" + fmt(subj.dense(p) / base.dense(p))
+                + " the work of one " + bName + "; the datasheets give x" + fmt(subj.dense(p) / base.dense(p))
                 + " per chip at " + up(p) + (cross == null ? "" : " and x" + fmt(cross * bc / sc) + " at "
                 + up(sbp) + " vs " + up(bbp)) + ".");
         double unexplained = claimed / best;
@@ -204,10 +205,10 @@ public final class ClaimCheck {
             double bPerChip = c.baselineClaimedPowerMW() * 1e6 / bc;
             double sMult = sPerChip / sTdp;
             double bMult = bPerChip / bTdp;
-            notes.add("Chip TDP gives x" + fmt(itRatio) + " power (" + fmt(sIt) + " vs " + fmt(bIt) + " MW); the claim"
+            notes.add("Chip TDP gives x" + fmt(itRatio) + " power (" + num(sIt) + " vs " + num(bIt) + " MW); the claim"
                     + " says x" + fmt(c.subjectClaimedPowerMW() / c.baselineClaimedPowerMW()) + ". Claimed power per"
-                    + " chip: " + fmt(sPerChip) + " W for " + sName + " (x" + fmt(sMult) + " its TDP) vs "
-                    + fmt(bPerChip) + " W for " + bName + " (x" + fmt(bMult) + " its TDP)"
+                    + " chip: " + num(sPerChip) + " W for " + sName + " (x" + fmt(sMult) + " its TDP) vs "
+                    + num(bPerChip) + " W for " + bName + " (x" + fmt(bMult) + " its TDP)"
                     + (Math.abs(sMult / bMult - 1) < 0.01
                     ? ": the same overhead on both, consistent with TDP."
                     : ": the claim's figures carry x" + fmt(bMult / sMult) + " more overhead per baseline chip"
@@ -221,7 +222,7 @@ public final class ClaimCheck {
     private static String daysText(TrainingClusterClaim c, double computeRatio) {
         String base = "days on the subject cluster / days on the baseline cluster for equal work at equal utilization";
         return c.baselineDays() == null ? base
-                : base + ": " + fmt(c.baselineDays()) + " days on the baseline take " + fmt(c.baselineDays() / computeRatio)
+                : base + ": " + num(c.baselineDays()) + " days on the baseline take " + fmt(c.baselineDays() / computeRatio)
                 + " days on the subject";
     }
 
