@@ -71,6 +71,7 @@ public final class LocalEnvironment implements AutoCloseable {
         try {
             env.createTables(log);
             env.seed(log);
+            env.runSchedules(log);
         } catch (RuntimeException e) {
             env.close();
             throw e;
@@ -211,6 +212,33 @@ public final class LocalEnvironment implements AutoCloseable {
         chipcast.loader.DatasetLoader loader = new chipcast.loader.DatasetLoader(dynamo, environment("DataLoaderFunction"));
         Map<String, Integer> written = loader.load();
         log.info("seeded the dataset: " + written);
+    }
+
+    /** Runs each scheduled function once with its schedule's Input, as the deployed stack does after the load. */
+    @SuppressWarnings("unchecked")
+    void runSchedules(Log log) {
+        for (TemplateModel.FunctionDef f : template.functions().values()) {
+            Object events = f.properties().get("Events");
+            if (events == null) {
+                continue;
+            }
+            for (Object e : map(events).values()) {
+                Map<String, Object> event = map(e);
+                if (!String.valueOf(event.get("Type")).startsWith("Schedule")) {
+                    continue;
+                }
+                Object input = map(event.get("Properties")).get("Input");
+                Map<String, Object> payload;
+                try {
+                    payload = input == null ? Map.of() : chipcast.core.json.Json.MAPPER.readValue(String.valueOf(input), Map.class);
+                } catch (Exception ex) {
+                    throw new IllegalStateException(f.id() + ": schedule Input is not JSON", ex);
+                }
+                log.info("running " + f.id() + " once, as its schedule would ...");
+                Object result = Invoker.invoke(handler(f.id()), payload, new LocalContext(f.id(), true));
+                log.info(f.id() + ": " + chipcast.core.json.Json.write(result));
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package chipcast.local;
 
 import chipcast.core.chip.ChipRepository;
+import chipcast.core.forecast.ForecastRepository;
+import chipcast.core.forecast.FxRateRepository;
+import chipcast.core.series.SeriesRepository;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -31,11 +34,21 @@ class TemplateTest {
     static final Map<String, List<String>> QUERIED_INDEXES = Map.of(
             "ChipsTable/" + ChipRepository.VENDOR_INDEX, List.of("vendorKey", "id"),
             "ChipsTable/" + ChipRepository.WORKLOAD_INDEX, List.of("workload", "id"),
-            "ChipsTable/" + ChipRepository.CATALOG_INDEX, List.of("catalog", "id"));
+            "ChipsTable/" + ChipRepository.CATALOG_INDEX, List.of("catalog", "id"),
+            "ForecastsTable/" + ForecastRepository.MARKET_INDEX, List.of("market", "id"),
+            "ForecastsTable/" + ForecastRepository.CATALOG_INDEX, List.of("catalog", "id"));
+
+    /** The primary key each repository reads and writes by. */
+    static final Map<String, List<String>> TABLE_KEYS = Map.of(
+            "ChipsTable", List.of(ChipRepository.PARTITION_KEY),
+            "ForecastsTable", List.of(ForecastRepository.PARTITION_KEY),
+            "FxRatesTable", List.of(FxRateRepository.PARTITION_KEY, FxRateRepository.SORT_KEY),
+            "SeriesTable", List.of(SeriesRepository.PARTITION_KEY));
 
     /** Functions that write, and the tables each may write. Everything else is read-only. */
     static final Map<String, Set<String>> WRITERS = Map.of(
-            "DataLoaderFunction", Set.of("ChipsTable"));
+            "DataLoaderFunction", Set.of("ChipsTable", "ForecastsTable", "FxRatesTable"),
+            "RecalculationFunction", Set.of("SeriesTable"));
 
     @Test
     void runtimeIsJava21AndEveryHandlerIsARealLambdaHandler() throws Exception {
@@ -95,8 +108,8 @@ class TemplateTest {
             List<String> actual = list(gsi.get("KeySchema")).stream().map(k -> (String) map(k).get("AttributeName")).toList();
             assertEquals(keys, actual, tableIndex);
         });
-        assertEquals(List.of(ChipRepository.PARTITION_KEY), list(TEMPLATE.properties("ChipsTable").get("KeySchema")).stream()
-                .map(k -> (String) map(k).get("AttributeName")).toList());
+        TABLE_KEYS.forEach((table, keys) -> assertEquals(keys, list(TEMPLATE.properties(table).get("KeySchema")).stream()
+                .map(k -> (String) map(k).get("AttributeName")).toList(), table));
     }
 
     @Test
@@ -126,6 +139,21 @@ class TemplateTest {
             String text = String.valueOf(f.properties());
             assertFalse(text.contains("Resource=*") || text.contains("Resource: '*'"), f.id() + " has no * resource");
         }
+    }
+
+    @Test
+    void theRecalculationRunsDailyWithExplicitInputAndADeadLetterQueue() {
+        Map<String, Object> daily = map(map(map(TEMPLATE.properties("RecalculationFunction").get("Events")).get("Daily")).get("Properties"));
+        assertEquals("ScheduleV2", map(map(TEMPLATE.properties("RecalculationFunction").get("Events")).get("Daily")).get("Type"));
+        assertTrue(String.valueOf(daily.get("ScheduleExpression")).startsWith("cron("));
+        assertNotNull(daily.get("Input"), "explicit Input");
+        assertEquals("SQS", map(daily.get("DeadLetterConfig")).get("Type"));
+        assertNotNull(daily.get("RetryPolicy"));
+        // ...and once on deploy, after the dataset load
+        assertEquals(Map.of("Fn::GetAtt", List.of("RecalculationFunction", "Arn")),
+                TEMPLATE.properties("InitialRecalculation").get("ServiceToken"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("DatasetLoad", "DatasetSha256Loaded")),
+                TEMPLATE.properties("InitialRecalculation").get("DatasetSha256"));
     }
 
     @Test

@@ -45,8 +45,14 @@ public final class DataLoaderHandler implements RequestHandler<CloudFormationCus
         result.put("reason", reason);
         CustomResourceResponse.send(event.getResponseUrl(), status, reason,
                 event.getPhysicalResourceId() != null ? event.getPhysicalResourceId() : "chipcast-dataset",
-                event.getStackId(), event.getRequestId(), event.getLogicalResourceId());
+                event.getStackId(), event.getRequestId(), event.getLogicalResourceId(), loaded(event));
         System.out.println(Json.write(result));
         return result;
+    }
+
+    /** Echoes the dataset hash, so resources that read it (InitialRecalculation) run after the load. */
+    private static Map<String, String> loaded(CloudFormationCustomResourceEvent event) {
+        Object hash = event.getResourceProperties() == null ? null : event.getResourceProperties().get("DatasetSha256");
+        return Map.of("DatasetSha256Loaded", hash == null ? "" : String.valueOf(hash));
     }
 }

@@ -16,7 +16,7 @@ public final class CustomResourceResponse {
     }
 
     public static void send(String responseUrl, String status, String reason, String physicalId, String stackId,
-                            String requestId, String logicalId) {
+                            String requestId, String logicalId, Map<String, String> data) {
         if (responseUrl == null || responseUrl.isBlank()) {
             return; // a local invocation: nobody is waiting
         }
@@ -27,6 +27,9 @@ public final class CustomResourceResponse {
         body.put("StackId", stackId);
         body.put("RequestId", requestId);
         body.put("LogicalResourceId", logicalId);
+        if (data != null && !data.isEmpty()) {
+            body.put("Data", data);
+        }
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(responseUrl).toURL().openConnection();
