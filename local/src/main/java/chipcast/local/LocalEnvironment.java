@@ -1,5 +1,6 @@
 package chipcast.local;
 
+import chipcast.core.store.DynamoClients;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -62,11 +63,7 @@ public final class LocalEnvironment implements AutoCloseable {
         Map<String, String> clientEnv = new HashMap<>(System.getenv());
         clientEnv.put("DYNAMODB_ENDPOINT", endpoint);
         clientEnv.putIfAbsent("AWS_REGION", "us-east-1");
-        var builder = chipcast.core.store.DynamoClients.builder(clientEnv);
-        for (ExecutionInterceptor interceptor : interceptors) {
-            builder.overrideConfiguration(c -> c.addExecutionInterceptor(interceptor));
-        }
-        DynamoDbClient dynamo = builder.build();
+        DynamoDbClient dynamo = DynamoClients.builder(clientEnv, interceptors).build();
         LocalEnvironment env = new LocalEnvironment(root, template, dynalite, endpoint, dynamo);
         try {
             env.createTables(log);

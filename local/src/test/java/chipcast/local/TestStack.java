@@ -43,6 +43,18 @@ public final class TestStack {
         return (APIGatewayV2HTTPEvent) Invoker.parseEvent(handler("ChipSpecFunction"), read("events/" + file));
     }
 
+    /** An events/ file with its route key and body replaced: the way tests vary a real event. */
+    public static APIGatewayV2HTTPEvent event(String file, String routeKey, java.util.Map<String, String> path,
+                                              java.util.Map<String, String> query, String body) {
+        APIGatewayV2HTTPEvent event = event(file);
+        event.setRouteKey(routeKey);
+        event.setPathParameters(path);
+        event.setQueryStringParameters(query);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        return event;
+    }
+
     public static APIGatewayV2HTTPResponse invoke(String functionId, APIGatewayV2HTTPEvent event) {
         return (APIGatewayV2HTTPResponse) Invoker.invoke(handler(functionId), event, new LocalContext(functionId, true));
     }

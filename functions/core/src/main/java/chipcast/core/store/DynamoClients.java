@@ -3,7 +3,10 @@ package chipcast.core.store;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +24,17 @@ public final class DynamoClients {
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(6);
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * Three attempts with short, jittered backoff (longer for throttling): the SDK's DynamoDB default
+     * (up to 9 attempts, throttling backoff up to 20 s) can hold a request for most of a minute, which
+     * an API caller would rather get as a quick 503 with Retry-After.
+     */
+    static final RetryStrategy RETRY = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(3)
+            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(250)))
+            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1)))
+            .build();
+
     private DynamoClients() {
     }
 
@@ -32,17 +46,24 @@ public final class DynamoClients {
         return builder(env).build();
     }
 
-    public static DynamoDbClientBuilder builder(Map<String, String> env) {
+    /**
+     * @param interceptors observers of each call (tests count requests or inject faults); they join the
+     *                     same override configuration, which a second overrideConfiguration call would replace
+     */
+    public static DynamoDbClientBuilder builder(Map<String, String> env, ExecutionInterceptor... interceptors) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(API_CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .retryStrategy(RETRY);
+        for (ExecutionInterceptor interceptor : interceptors) {
+            override.addExecutionInterceptor(interceptor);
+        }
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(ATTEMPT_TIMEOUT))
                 .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .retryStrategy(RetryMode.STANDARD)
-                        .build());
+                .overrideConfiguration(override.build());
         String endpoint = env.get("DYNAMODB_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
