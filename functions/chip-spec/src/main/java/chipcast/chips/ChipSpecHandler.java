@@ -10,6 +10,7 @@ import chipcast.core.http.ApiHandler;
 import chipcast.core.http.ApiRequest;
 import chipcast.core.http.ApiResponse;
 import chipcast.core.http.ErrorCode;
+import chipcast.core.http.Ids;
 import chipcast.core.http.Text;
 import chipcast.core.json.Json;
 import chipcast.core.store.DynamoClients;
@@ -25,13 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** ChipSpecFunction: GET /chips, GET /chips/{chipId}, GET /chips/compare. */
 public final class ChipSpecHandler extends ApiHandler {
-    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> WORKLOADS = Set.of("training", "inference", "both");
-    private static final int MAX_ID_LENGTH = 64;
 
     private final ChipRepository chips;
     private final PageToken pageTokens;
@@ -69,7 +67,7 @@ public final class ChipSpecHandler extends ApiHandler {
         String vendor = request.query("vendor");
         if (vendor != null) {
             vendor = vendor.trim().toLowerCase(Locale.ROOT);
-            if (vendor.length() > MAX_ID_LENGTH || !SLUG.matcher(vendor).matches()) {
+            if (!Ids.isSlug(vendor)) {
                 throw ApiException.invalidParameter("vendor", "'vendor' must be a vendor key such as nvidia, amd, google, aws, furiosa");
             }
         }
@@ -129,11 +127,7 @@ public final class ChipSpecHandler extends ApiHandler {
     }
 
     private static String chipId(String raw, String parameter) {
-        if (raw.length() > MAX_ID_LENGTH || !SLUG.matcher(raw).matches()) {
-            throw ApiException.invalidParameter(parameter, "'" + Text.printable(raw)
-                    + "' is not a chip id: ids are lowercase slugs such as nvidia-h100-sxm");
-        }
-        return raw;
+        return Ids.requireSlug(raw, parameter, "nvidia-h100-sxm");
     }
 
     private static ApiException notFound(List<String> ids) {

@@ -14,8 +14,8 @@ import chipcast.core.http.ApiHandler;
 import chipcast.core.http.ApiRequest;
 import chipcast.core.http.ApiResponse;
 import chipcast.core.http.ErrorCode;
+import chipcast.core.http.Ids;
 import chipcast.core.http.JsonBody;
-import chipcast.core.http.Text;
 import chipcast.core.json.Json;
 import chipcast.core.series.SeriesRepository;
 import chipcast.core.store.DynamoClients;
@@ -32,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * ForecastFunction: GET /forecasts, GET /forecasts/{forecastId}, GET /forecasts/consensus and
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
  * compute on the fly, saying so, when nothing is materialised or the range asks for extrapolation.
  */
 public final class ForecastHandler extends ApiHandler {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> RANGE_PARAMS = Set.of("currency", "from", "to");
 
     private final ForecastRepository forecasts;
@@ -260,11 +258,7 @@ public final class ForecastHandler extends ApiHandler {
         if (raw == null) {
             return null;
         }
-        if (raw.length() > 64 || !SLUG.matcher(raw).matches()) {
-            throw ApiException.invalidParameter(parameter, "'" + Text.printable(raw) + "' is not a valid " + parameter
-                    + ": lowercase words joined by hyphens");
-        }
-        return raw;
+        return Ids.requireSlug(raw, parameter, "market".equals(parameter) ? "ai-inference-chips" : "vmr-2024-inference-chips");
     }
 
     /** Range problems of a stored forecast (e.g. extrapolation that overflows) are the caller's 400. */

@@ -4,11 +4,9 @@ import chipcast.core.http.ApiException;
 import chipcast.core.json.Json;
 import chipcast.core.store.BatchWriter;
 import chipcast.core.store.StoreCalls;
-import chipcast.core.store.StoreUnavailableException;
+import chipcast.core.store.BatchReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -49,28 +47,16 @@ public final class ChipRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** Chips by id in one BatchGetItem (retrying unprocessed keys); missing ids are absent from the map. */
+    /** Chips by id in one BatchGetItem (unprocessed keys retried); missing ids are absent from the map. */
     public Map<String, Chip> findAll(List<String> ids) {
-        Map<String, Chip> found = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String id : ids) {
             keys.add(Map.of(PARTITION_KEY, s(id)));
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                BatchWriter.backoff(attempt);
-            }
-            Map<String, KeysAndAttributes> current = request;
-            BatchGetItemResponse response = StoreCalls.call("get chips", () -> dynamo.batchGetItem(r -> r.requestItems(current)));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                Chip chip = fromItem(item);
-                found.put(chip.id(), chip);
-            }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            if (!request.isEmpty() && attempt >= BatchWriter.MAX_ATTEMPTS) {
-                throw new StoreUnavailableException("get chips: keys left unprocessed", null);
-            }
+        Map<String, Chip> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : new BatchReader(dynamo).getAll(table, keys, "doc")) {
+            Chip chip = fromItem(item);
+            found.put(chip.id(), chip);
         }
         return found;
     }

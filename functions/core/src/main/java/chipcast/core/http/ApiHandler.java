@@ -46,11 +46,6 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return toEvent(response);
     }
 
-    /** Route keys that fall through to API Gateway's $default route answer 404 as JSON. */
-    protected static ApiResponse routeNotFound(ApiRequest request) {
-        throw new ApiException(ErrorCode.ROUTE_NOT_FOUND, "no such route; see docs/openapi.yaml for the API");
-    }
-
     static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");

@@ -100,11 +100,8 @@ public final class JsonBody {
     /** A finite number in [min, max]; null when absent and not required. */
     public static Double number(ObjectNode node, String path, String field, double min, double max, boolean required) {
         String name = join(path, field);
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw invalid(name, "is required");
-            }
+        JsonNode value = present(node, name, field, required);
+        if (value == null) {
             return null;
         }
         if (!value.isNumber()) {
@@ -128,11 +125,8 @@ public final class JsonBody {
 
     public static Long integer(ObjectNode node, String path, String field, long min, long max, boolean required) {
         String name = join(path, field);
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw invalid(name, "is required");
-            }
+        JsonNode value = present(node, name, field, required);
+        if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
@@ -150,11 +144,8 @@ public final class JsonBody {
 
     public static String string(ObjectNode node, String path, String field, int maxLength, boolean required) {
         String name = join(path, field);
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw invalid(name, "is required");
-            }
+        JsonNode value = present(node, name, field, required);
+        if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
@@ -165,6 +156,18 @@ public final class JsonBody {
             throw invalid(name, "must be 1 to " + maxLength + " characters");
         }
         return text;
+    }
+
+    /** The field's value, or null when it is absent or JSON null and not required. */
+    private static JsonNode present(ObjectNode node, String name, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw invalid(name, "is required");
+            }
+            return null;
+        }
+        return value;
     }
 
     public static ApiException invalid(String field, String problem) {

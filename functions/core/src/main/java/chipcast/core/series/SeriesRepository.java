@@ -1,13 +1,10 @@
 package chipcast.core.series;
 
-import chipcast.core.store.BatchWriter;
+import chipcast.core.store.BatchReader;
 import chipcast.core.store.StoreCalls;
-import chipcast.core.store.StoreUnavailableException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +22,6 @@ import static chipcast.core.store.Items.s;
 public final class SeriesRepository {
     public static final String TABLE_ENV = "SERIES_TABLE";
     public static final String PARTITION_KEY = "seriesId";
-    private static final int BATCH_GET = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -63,32 +59,16 @@ public final class SeriesRepository {
                 item.get("computedAt").s(), item.get("doc").s()));
     }
 
-    /** Versions of the given series in BatchGetItem calls of 100, unprocessed keys retried with backoff. */
+    /** Versions of the given series, read with BatchGetItem (unprocessed keys retried). */
     public Map<String, Version> versions(List<String> seriesIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : seriesIds) {
+            keys.add(Map.of(PARTITION_KEY, s(id)));
+        }
         Map<String, Version> versions = new HashMap<>();
-        for (int from = 0; from < seriesIds.size(); from += BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String id : seriesIds.subList(from, Math.min(seriesIds.size(), from + BATCH_GET))) {
-                keys.add(Map.of(PARTITION_KEY, s(id)));
-            }
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                    .projectionExpression("seriesId, inputHash, runStartedAt").build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt >= BatchWriter.MAX_ATTEMPTS) {
-                    throw new StoreUnavailableException("series versions: keys left unprocessed", null);
-                }
-                if (attempt > 0) {
-                    BatchWriter.backoff(attempt);
-                }
-                Map<String, KeysAndAttributes> current = request;
-                BatchGetItemResponse response = StoreCalls.call("get series versions",
-                        () -> dynamo.batchGetItem(r -> r.requestItems(current)));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    versions.put(item.get(PARTITION_KEY).s(), new Version(item.get("inputHash").s(),
-                            Long.parseLong(item.get("runStartedAt").n())));
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        for (Map<String, AttributeValue> item : new BatchReader(dynamo).getAll(table, keys, "seriesId, inputHash, runStartedAt")) {
+            versions.put(item.get(PARTITION_KEY).s(), new Version(item.get("inputHash").s(),
+                    Long.parseLong(item.get("runStartedAt").n())));
         }
         return versions;
     }
