@@ -32,6 +32,6 @@ if [ -z "${DYNAMODB_ENDPOINT:-}" ]; then
 fi
 
 echo "[chipcast] building the functions (mvn package) ..." >&2
-mvn -q -B -DskipTests package >&2
+mvn -q -B -Dstyle.color=never -DskipTests package >&2
 
 exec java -Dchipcast.root="$PWD" -jar local/target/chipcast-local.jar ${args[@]+"${args[@]}"}
