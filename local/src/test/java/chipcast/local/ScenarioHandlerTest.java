@@ -229,6 +229,7 @@ class ScenarioHandlerTest {
                 {"compare-market.json", (Consumer<ObjectNode>) b -> b.put("currency", "EUR"), "currency"},
                 {"compare-market.json", (Consumer<ObjectNode>) b -> b.put("from", 2031), "to"},
                 {"compare-market.json", (Consumer<ObjectNode>) b -> b.put("to", 2200), "to"},
+                {"compare-market.json", (Consumer<ObjectNode>) b -> b.put("from", 1990).put("to", 2100), "to"},
         };
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
@@ -356,6 +357,16 @@ class ScenarioHandlerTest {
         }), 400, "INVALID_BODY", "claim.subjectOption");
         assertError(put(id, null, b -> b.putObject("claim").put("claimId", "nvidia-gtc2024-gpt-moe-1.8t-training-2000-vs-8000")
                 .put("subjectOption", 5)), 400, "INVALID_BODY", "claim.subjectOption");
+        // The claim check's own bounds are named as fields of the mapping.
+        assertError(put(id, null, b -> b.putObject("claim").put("claimId", "nvidia-gtc2024-gpt-moe-1.8t-training-2000-vs-8000")
+                .put("subjectOption", 1).put("baselineClaimedPowerMW", -15)), 400, "INVALID_BODY", "claim.baselineClaimedPowerMW");
+        assertError(put(id, null, b -> {
+            b.removeAll();
+            b.setAll(inference);
+            b.put("name", "30x at FP2");
+            b.putObject("claim").put("claimId", "nvidia-gtc2024-gb200-nvl72-30x-inference").put("subjectOption", 2)
+                    .put("subjectPrecision", "fp2");
+        }), 400, "INVALID_BODY", "claim.subjectPrecision");
         assertError(get("GET /scenarios/{scenarioId}", id, null), 404, "SCENARIO_NOT_FOUND", null);
 
         // A user scenario may tie itself to a claim that names no specific chips.

@@ -28,6 +28,7 @@ final class CompareInput {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final int MAX_OPTIONS = 10;
     static final long MAX_COUNT = 10_000_000L;
+    static final int MAX_MARKET_YEARS = 101;
     private static final double ANY = Double.MAX_VALUE;
 
     private CompareInput() {
@@ -166,6 +167,10 @@ final class CompareInput {
         int to = JsonBody.integer(body, "", "to", ForecastCalculator.MIN_YEAR, ForecastCalculator.MAX_YEAR, true).intValue();
         if (to < from) {
             throw JsonBody.invalid("to", "must not be before 'from' (" + from + ")");
+        }
+        // Checked before any forecast is read; the comparison core holds the same limit.
+        if (to - from + 1 > MAX_MARKET_YEARS) {
+            throw JsonBody.invalid("to", "the range may span at most " + MAX_MARKET_YEARS + " years");
         }
         return new Market(List.copyOf(ids), currency, from, to);
     }

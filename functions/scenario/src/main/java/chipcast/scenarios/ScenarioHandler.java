@@ -307,14 +307,11 @@ public final class ScenarioHandler extends ApiHandler {
         String cite = claim.source() == null ? null
                 : claim.source().url() != null ? claim.source().url() : claim.source().title();
         ClaimCheckResult result;
-        if (input instanceof Training t) {
-            result = ClaimCheck.check(new TrainingClusterClaim(claim.id(), baseline,
-                    t.options().get(b.baselineOption()).count(), b.baselineClaimedPowerMW(), subject,
-                    t.options().get(b.subjectOption()).count(), b.subjectClaimedPowerMW(), b.baselineDays(),
-                    b.subjectDays(), t.precision(), claim.conditions(), cite));
-        } else {
-            result = ClaimCheck.check(new InferenceClaim(claim.id(), claim.claimedRatio(), baseline, subject,
-                    b.subjectPrecision(), b.baselinePrecision(), claim.conditions(), cite));
+        try {
+            result = check(claim, input, b, baseline, subject, cite);
+        } catch (ScenarioInputException e) {
+            // The check's fields are the mapping's: name them as the body does.
+            throw new ApiException(ErrorCode.INVALID_BODY, "claim." + e.getMessage(), "claim." + e.field());
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("claim", claim);
@@ -326,6 +323,18 @@ public final class ScenarioHandler extends ApiHandler {
         doc.put("assumptionsToCloseGap", result.assumptionsToCloseGap());
         doc.put("scope", SCOPE_NOTE);
         return doc;
+    }
+
+    private static ClaimCheckResult check(VendorClaim claim, Input input, ClaimBinding b, ChipFigures baseline,
+                                          ChipFigures subject, String cite) {
+        if (input instanceof Training t) {
+            return ClaimCheck.check(new TrainingClusterClaim(claim.id(), baseline,
+                    t.options().get(b.baselineOption()).count(), b.baselineClaimedPowerMW(), subject,
+                    t.options().get(b.subjectOption()).count(), b.subjectClaimedPowerMW(), b.baselineDays(),
+                    b.subjectDays(), t.precision(), claim.conditions(), cite));
+        }
+        return ClaimCheck.check(new InferenceClaim(claim.id(), claim.claimedRatio(), baseline, subject,
+                b.subjectPrecision(), b.baselinePrecision(), claim.conditions(), cite));
     }
 
     private StoredScenario stored(ApiRequest request) {
