@@ -63,6 +63,22 @@ class StoreFaultTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void scenarioReadsAndConditionalWritesOnADownStoreAre503() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (DynamoDbClient client = clientFor("http://127.0.0.1:" + port)) {
+            var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                    TestStack.env().newHandler("ScenarioFunction", client);
+            for (String file : List.of("compare-training.json", "compare-market.json", "list-scenarios.json", "put-scenario.json")) {
+                assertUnavailable(handler.handleRequest(TestStack.event(file), new LocalContext("ScenarioFunction", true)));
+            }
+        }
+    }
+
+    @Test
     void storeThatAcceptsAndNeverAnswersIs503AfterTheCallTimeout() throws Exception {
         List<Socket> held = new ArrayList<>();
         try (ServerSocket hung = new ServerSocket(0)) {

@@ -3,6 +3,7 @@ package chipcast.local;
 import chipcast.core.chip.ChipRepository;
 import chipcast.core.forecast.ForecastRepository;
 import chipcast.core.forecast.FxRateRepository;
+import chipcast.core.scenario.ScenarioRepository;
 import chipcast.core.series.SeriesRepository;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -36,19 +37,22 @@ class TemplateTest {
             "ChipsTable/" + ChipRepository.WORKLOAD_INDEX, List.of("workload", "id"),
             "ChipsTable/" + ChipRepository.CATALOG_INDEX, List.of("catalog", "id"),
             "ForecastsTable/" + ForecastRepository.MARKET_INDEX, List.of("market", "id"),
-            "ForecastsTable/" + ForecastRepository.CATALOG_INDEX, List.of("catalog", "id"));
+            "ForecastsTable/" + ForecastRepository.CATALOG_INDEX, List.of("catalog", "id"),
+            "ScenariosTable/" + ScenarioRepository.CATALOG_INDEX, List.of("catalog", ScenarioRepository.PARTITION_KEY));
 
     /** The primary key each repository reads and writes by. */
     static final Map<String, List<String>> TABLE_KEYS = Map.of(
             "ChipsTable", List.of(ChipRepository.PARTITION_KEY),
             "ForecastsTable", List.of(ForecastRepository.PARTITION_KEY),
             "FxRatesTable", List.of(FxRateRepository.PARTITION_KEY, FxRateRepository.SORT_KEY),
-            "SeriesTable", List.of(SeriesRepository.PARTITION_KEY));
+            "SeriesTable", List.of(SeriesRepository.PARTITION_KEY),
+            "ScenariosTable", List.of(ScenarioRepository.PARTITION_KEY));
 
     /** Functions that write, and the tables each may write. Everything else is read-only. */
     static final Map<String, Set<String>> WRITERS = Map.of(
-            "DataLoaderFunction", Set.of("ChipsTable", "ForecastsTable", "FxRatesTable"),
-            "RecalculationFunction", Set.of("SeriesTable"));
+            "DataLoaderFunction", Set.of("ChipsTable", "ForecastsTable", "FxRatesTable", "ScenariosTable"),
+            "RecalculationFunction", Set.of("SeriesTable"),
+            "ScenarioFunction", Set.of("ScenariosTable"));
 
     @Test
     void runtimeIsJava21AndEveryHandlerIsARealLambdaHandler() throws Exception {
@@ -139,6 +143,21 @@ class TemplateTest {
             String text = String.valueOf(f.properties());
             assertFalse(text.contains("Resource=*") || text.contains("Resource: '*'"), f.id() + " has no * resource");
         }
+    }
+
+    @Test
+    void onlyTheScenarioWriteRouteRequiresIamAndUsersScenariosSurviveTheStack() {
+        List<String> iam = TEMPLATE.routes().stream().filter(TemplateModel.Route::iamAuth)
+                .map(TemplateModel.Route::routeKey).toList();
+        assertEquals(List.of("PUT /scenarios/{scenarioId}"), iam, "writes need AWS_IAM; reads stay public");
+        for (TemplateModel.Route route : TEMPLATE.routes()) {
+            if (!"GET".equals(route.method()) && !route.routeKey().equals("POST /scenarios/compare")
+                    && !route.routeKey().equals("POST /forecasts/calculate") && !"$default".equals(route.routeKey())) {
+                assertTrue(route.iamAuth(), route + " changes state and must require AWS_IAM");
+            }
+        }
+        assertEquals("Retain", TEMPLATE.resource("ScenariosTable").get("DeletionPolicy"));
+        assertEquals("Retain", TEMPLATE.resource("ScenariosTable").get("UpdateReplacePolicy"));
     }
 
     @Test

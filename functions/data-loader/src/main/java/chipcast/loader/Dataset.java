@@ -4,14 +4,20 @@ import chipcast.core.chip.Chip;
 import chipcast.core.forecast.Forecast;
 import chipcast.core.forecast.FxRate;
 import chipcast.core.json.Json;
+import chipcast.core.scenario.StoredScenario;
+import chipcast.core.scenario.VendorClaim;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The bundled dataset (data/*.json in the repository, dataset/*.json on the classpath). */
 public final class Dataset {
@@ -28,6 +34,29 @@ public final class Dataset {
 
     public static List<FxRate> fxRates() {
         return Arrays.asList(read("forecasts.json", ForecastFile.class).fxRates());
+    }
+
+    public static List<VendorClaim> claims() {
+        return Arrays.asList(read("claims.json", VendorClaim[].class));
+    }
+
+    /** Fields of a data/scenarios.json entry that describe the scenario; every other field is the compare body. */
+    static final Set<String> SCENARIO_META = Set.of("scenarioId", "name", "description", "claim");
+
+    /**
+     * data/scenarios.json: each entry is a PUT body (compare body plus name, description, claim) with its
+     * scenarioId; seeded scenarios are read-only at version 1.
+     */
+    public static List<StoredScenario> scenarios() {
+        List<StoredScenario> out = new ArrayList<>();
+        for (JsonNode entry : read("scenarios.json", JsonNode.class)) {
+            ObjectNode request = ((ObjectNode) entry).deepCopy();
+            request.remove(SCENARIO_META);
+            out.add(new StoredScenario(entry.path("scenarioId").asText(), entry.path("name").asText(),
+                    entry.path("description").asText(null), StoredScenario.SEED, 1, null,
+                    entry.hasNonNull("claim") ? (ObjectNode) entry.get("claim") : null, request));
+        }
+        return out;
     }
 
     /** data/forecasts.json: the forecasts and the dated FX rates that convert them. */

@@ -3,6 +3,7 @@ package chipcast.loader;
 import chipcast.core.chip.ChipRepository;
 import chipcast.core.forecast.ForecastRepository;
 import chipcast.core.forecast.FxRateRepository;
+import chipcast.core.scenario.ScenarioRepository;
 import chipcast.core.store.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -14,11 +15,13 @@ public final class DatasetLoader {
     private final ChipRepository chips;
     private final ForecastRepository forecasts;
     private final FxRateRepository fxRates;
+    private final ScenarioRepository scenarios;
 
     public DatasetLoader(DynamoDbClient dynamo, Map<String, String> env) {
         this.chips = new ChipRepository(dynamo, Environment.require(env, ChipRepository.TABLE_ENV));
         this.forecasts = new ForecastRepository(dynamo, Environment.require(env, ForecastRepository.TABLE_ENV));
         this.fxRates = new FxRateRepository(dynamo, Environment.require(env, FxRateRepository.TABLE_ENV));
+        this.scenarios = new ScenarioRepository(dynamo, Environment.require(env, ScenarioRepository.TABLE_ENV));
     }
 
     /** @return items written per table */
@@ -27,6 +30,8 @@ public final class DatasetLoader {
         written.put("chips", chips.putAll(Dataset.chips()));
         written.put("forecasts", forecasts.putAll(Dataset.forecasts()));
         written.put("fxRates", fxRates.putAll(Dataset.fxRates()));
+        // Claims are not written: the scenario function reads them from its own jar (see docs/scenarios.md).
+        written.put("scenarios", scenarios.putAll(Dataset.scenarios()));
         return written;
     }
 }

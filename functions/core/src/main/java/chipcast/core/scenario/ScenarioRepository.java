@@ -1,0 +1,148 @@
+package chipcast.core.scenario;
+
+import chipcast.core.http.ApiException;
+import chipcast.core.json.Json;
+import chipcast.core.store.BatchWriter;
+import chipcast.core.store.Items;
+import chipcast.core.store.StoreCalls;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static chipcast.core.store.Items.s;
+
+/**
+ * The scenarios table: seeded scenarios and users' saved ones, each item the scenario as a JSON doc
+ * plus the attributes conditions and the catalog index need. Writes of user scenarios are
+ * conditional, so an id is never overwritten silently.
+ */
+public final class ScenarioRepository {
+    public static final String TABLE_ENV = "SCENARIOS_TABLE";
+    public static final String PARTITION_KEY = "scenarioId";
+    /** Every scenario under one partition, sorted by id: listing is a Query, never a Scan. */
+    public static final String CATALOG_INDEX = "byCatalog";
+    static final String CATALOG = "scenario";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ScenarioRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public record Page(List<StoredScenario> items, Map<String, String> lastKey) {
+    }
+
+    /** A conditional write lost: the id exists (create) or the version moved on (update). */
+    public static final class WriteConflict extends RuntimeException {
+        public WriteConflict() {
+            super(null, null, false, false);
+        }
+    }
+
+    public Optional<StoredScenario> find(String id) {
+        Map<String, AttributeValue> item = StoreCalls.call("get scenario", () -> dynamo.getItem(r -> r.tableName(table)
+                .key(Map.of(PARTITION_KEY, s(id))).projectionExpression(Items.DOC).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.doc(item, StoredScenario.class));
+    }
+
+    /** One page in id order; {@code startKey} is the previous page's lastKey. */
+    public Page list(int limit, Map<String, String> startKey) {
+        List<StoredScenario> items = new ArrayList<>();
+        Map<String, AttributeValue> start = startKey == null ? null : toKey(startKey);
+        boolean more;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(CATALOG_INDEX)
+                    .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", "catalog", "#d", Items.DOC))
+                    .expressionAttributeValues(Map.of(":k", s(CATALOG))).projectionExpression("#d")
+                    // one extra item tells whether another page exists without an empty last page
+                    .limit(limit - items.size() + 1);
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryRequest built = request.build();
+            QueryResponse response = StoreCalls.call("list scenarios", () -> dynamo.query(built));
+            for (Map<String, AttributeValue> item : response.items()) {
+                items.add(Items.doc(item, StoredScenario.class));
+            }
+            more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            start = more ? response.lastEvaluatedKey() : null;
+        } while (items.size() <= limit && more);
+        if (items.size() > limit) {
+            StoredScenario last = items.get(limit - 1);
+            Map<String, String> key = new LinkedHashMap<>();
+            key.put(PARTITION_KEY, last.scenarioId());
+            key.put("catalog", CATALOG);
+            return new Page(List.copyOf(items.subList(0, limit)), key);
+        }
+        return new Page(items, null);
+    }
+
+    /** Saves a new scenario; throws {@link WriteConflict} when the id exists. */
+    public void create(StoredScenario scenario) {
+        put(scenario, "attribute_not_exists(#pk)", Map.of("#pk", PARTITION_KEY), Map.of());
+    }
+
+    /**
+     * Replaces a user scenario at {@code expectedVersion}; throws {@link WriteConflict} when the stored
+     * version is another (a concurrent update won) or the item is seeded or gone.
+     */
+    public void update(StoredScenario scenario, long expectedVersion) {
+        put(scenario, "#v = :v AND #o = :user", Map.of("#v", "version", "#o", "origin"),
+                Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)), ":user", s(StoredScenario.USER)));
+    }
+
+    /** The data loader's path: seeded scenarios, rewritten on every load. */
+    public int putAll(List<StoredScenario> scenarios) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (StoredScenario scenario : scenarios) {
+            items.add(toItem(scenario));
+        }
+        return new BatchWriter(dynamo).putAll(table, items);
+    }
+
+    private void put(StoredScenario scenario, String condition, Map<String, String> names,
+                     Map<String, AttributeValue> values) {
+        PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(toItem(scenario))
+                .conditionExpression(condition).expressionAttributeNames(names);
+        if (!values.isEmpty()) {
+            request.expressionAttributeValues(values);
+        }
+        PutItemRequest built = request.build();
+        try {
+            StoreCalls.call("save scenario", () -> dynamo.putItem(built));
+        } catch (ConditionalCheckFailedException e) {
+            throw new WriteConflict();
+        }
+    }
+
+    static Map<String, AttributeValue> toItem(StoredScenario scenario) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION_KEY, s(scenario.scenarioId()));
+        item.put("catalog", s(CATALOG));
+        item.put("origin", s(scenario.origin()));
+        item.put("version", AttributeValue.fromN(Long.toString(scenario.version())));
+        item.put(Items.DOC, s(Json.write(scenario)));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> toKey(Map<String, String> token) {
+        if (token.size() != 2 || !token.containsKey(PARTITION_KEY) || !CATALOG.equals(token.get("catalog"))) {
+            throw ApiException.invalidParameter("nextToken", "nextToken does not fit this listing");
+        }
+        Map<String, AttributeValue> key = new HashMap<>();
+        token.forEach((k, v) -> key.put(k, s(v)));
+        return key;
+    }
+}
