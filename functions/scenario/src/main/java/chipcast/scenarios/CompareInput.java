@@ -4,6 +4,7 @@ import chipcast.core.forecast.ForecastCalculator;
 import chipcast.core.forecast.FxRateRepository;
 import chipcast.core.http.ApiException;
 import chipcast.core.http.ErrorCode;
+import chipcast.core.http.Ids;
 import chipcast.core.http.JsonBody;
 import chipcast.core.http.Text;
 import chipcast.core.scenario.VendorClaim;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a compare body (POST /scenarios/compare, PUT /scenarios/{id}, a stored scenario) into typed
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  * ({@code options[1].count}, {@code model.parametersB}).
  */
 final class CompareInput {
-    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final int MAX_OPTIONS = 10;
     static final long MAX_COUNT = 10_000_000L;
     static final int MAX_MARKET_YEARS = 101;
@@ -148,7 +147,7 @@ final class CompareInput {
         for (int i = 0; i < items.size(); i++) {
             String path = "forecastIds[" + i + "]";
             JsonNode id = items.get(i);
-            if (!id.isTextual() || id.asText().length() > 64 || !SLUG.matcher(id.asText()).matches()) {
+            if (!id.isTextual() || !Ids.isSlug(id.asText())) {
                 throw JsonBody.invalid(path, "must be a forecast id such as vmr-2024-inference-chips");
             }
             if (!seen.add(id.asText())) {
@@ -232,16 +231,12 @@ final class CompareInput {
     }
 
     static String slug(String raw, String parameter, String example) {
-        if (raw.length() > 64 || !SLUG.matcher(raw).matches()) {
-            throw ApiException.invalidParameter(parameter, "'" + Text.printable(raw) + "' is not a valid " + parameter
-                    + ": lowercase words joined by hyphens, e.g. " + example);
-        }
-        return raw;
+        return Ids.requireSlug(raw, parameter, example);
     }
 
     private static String chipId(ObjectNode o, String path) {
         String id = JsonBody.string(o, path, "chipId", 64, true);
-        if (!SLUG.matcher(id).matches()) {
+        if (!Ids.isSlug(id)) {
             throw new ApiException(ErrorCode.INVALID_BODY, "'" + path + ".chipId' is not a chip id: ids are lowercase"
                     + " slugs such as nvidia-h100-sxm", path + ".chipId");
         }
