@@ -33,6 +33,14 @@ public final class LocalServer implements AutoCloseable {
     /** API Gateway refuses payloads above 10 MB before any function runs. */
     static final int GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
+    static {
+        // The JDK server otherwise writes headers and body as separate small packets and each answer
+        // waits out the client's delayed ACK (about 40 ms); read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final LocalEnvironment env;
     private final Router router;
     private final HttpServer server;

@@ -192,6 +192,17 @@ class ChipSpecHandlerTest {
     }
 
     @Test
+    void markupInIdsAndQueryKeysIsNeverEchoed() throws Exception {
+        // Found by HostileInputTest: messages quoted '<script>...' verbatim.
+        APIGatewayV2HTTPResponse id = get("GET /chips/{chipId}", Map.of("chipId", "<script>alert(1)</script>"), null);
+        assertError(id, 400, "INVALID_PARAMETER", "chipId");
+        assertFalse(id.getBody().contains("<"), id.getBody());
+        APIGatewayV2HTTPResponse key = get("GET /chips", null, Map.of("<script>", "1"));
+        assertError(key, 400, "INVALID_PARAMETER", "?script?");
+        assertFalse(key.getBody().contains("<"), key.getBody());
+    }
+
+    @Test
     void unknownRouteIs404Json() throws Exception {
         assertError(TestStack.invoke(FN, TestStack.event("unknown-route.json")), 404, "ROUTE_NOT_FOUND", null);
     }

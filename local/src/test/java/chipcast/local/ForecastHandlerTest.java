@@ -249,4 +249,16 @@ class ForecastHandlerTest {
         assertError(TestStack.invoke(FN, xml), 415, "UNSUPPORTED_MEDIA_TYPE", null);
         assertNull(null);
     }
+
+    @Test
+    void markupInBodyFieldNamesAndIdsIsNeverEchoed() throws Exception {
+        // Found by HostileInputTest: an unknown field '<script>x</script>' came back verbatim.
+        APIGatewayV2HTTPResponse field = calculate("{\"<script>x</script>\": 1, \"baseYear\": 2023, \"baseValue\": 6,"
+                + " \"cagrPercent\": 57.3, \"targetYear\": 2030}");
+        assertError(field, 400, "UNKNOWN_FIELD", "?script?x?/script?");
+        assertFalse(field.getBody().contains("<"), field.getBody());
+        APIGatewayV2HTTPResponse id = forecast("<script>alert(1)</script>", null);
+        assertError(id, 400, "INVALID_PARAMETER", "forecastId");
+        assertFalse(id.getBody().contains("<"), id.getBody());
+    }
 }

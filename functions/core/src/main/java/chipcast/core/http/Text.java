@@ -11,13 +11,16 @@ public final class Text {
     private Text() {
     }
 
-    /** Client text shortened and stripped of control characters before it goes into a message. */
+    /**
+     * Client text shortened and stripped of control characters and angle brackets before it goes into a
+     * message: a response must never carry input that a browser could read as markup.
+     */
     public static String printable(String raw) {
         if (raw == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        raw.codePoints().limit(MAX_QUOTED).forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        raw.codePoints().limit(MAX_QUOTED).forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || cp == '<' || cp == '>' ? '?' : cp));
         if (raw.codePointCount(0, raw.length()) > MAX_QUOTED) {
             out.append('…');
         }

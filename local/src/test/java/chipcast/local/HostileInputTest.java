@@ -1,0 +1,409 @@
+package chipcast.local;
+
+import chipcast.core.http.ErrorCode;
+import chipcast.core.json.Json;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 5, hostile input: thousands of seeded malformed requests over every template route, sent
+ * straight to the handlers as API Gateway events and over the local server's HTTP path. None may
+ * answer 5xx; every answer is JSON with a stable error code (or a 2xx JSON body when the random
+ * input happens to be valid), carries Content-Type: application/json and echoes no stack trace or markup.
+ */
+class HostileInputTest {
+    static final long SEED = 20_240_318L;
+    static final int HANDLER_REQUESTS = 8_000;
+    static final int HTTP_REQUESTS = 3_000;
+    static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
+
+    static LocalServer server;
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new LocalServer(TestStack.env(), 0);
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A real page token, the raw material of the forged ones. */
+    static String realToken() throws Exception {
+        APIGatewayV2HTTPEvent event = TestStack.event("list-chips.json");
+        event.setQueryStringParameters(Map.of("limit", "2"));
+        APIGatewayV2HTTPResponse page = TestStack.invoke("ChipSpecFunction", event);
+        String token = Json.MAPPER.readTree(page.getBody()).path("nextToken").asText(null);
+        assertTrue(token != null && token.contains("."), page.getBody());
+        return token;
+    }
+
+    static HostileRequests generator(long seed) throws Exception {
+        return new HostileRequests(seed, TestStack.ROOT, TestStack.env().template().routes(), realToken());
+    }
+
+    @Test
+    void malformedRequestsStraightToTheHandlersNeverAnswer5xxOrNonJson() throws Exception {
+        HostileRequests requests = generator(SEED);
+        Router router = new Router(TestStack.env().template().routes());
+        Tally tally = new Tally("handler");
+        for (int i = 0; i < HANDLER_REQUESTS; i++) {
+            HostileRequests.Probe probe = requests.next();
+            APIGatewayV2HTTPResponse response;
+            String functionId;
+            APIGatewayV2HTTPEvent event = event(probe, router);
+            functionId = functionOf(probe, router);
+            long started = System.nanoTime();
+            try {
+                response = TestStack.invoke(functionId, event);
+            } catch (RuntimeException | StackOverflowError e) {
+                tally.failure(probe, "the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            tally.timed(probe, (System.nanoTime() - started) / 1_000_000);
+            Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+            tally.record(probe, response.getStatusCode(), headers.get("Content-Type"), response.getBody(), false, true);
+        }
+        tally.report();
+    }
+
+    @Test
+    void malformedRequestsOverTheLocalServerNeverAnswer5xxOrNonJson() throws Exception {
+        HostileRequests requests = generator(SEED + 1);
+        Tally tally = new Tally("http");
+        for (int i = 0; i < HTTP_REQUESTS; i++) {
+            HostileRequests.Probe probe = requests.next();
+            String target = target(probe);
+            long started = System.nanoTime();
+            // Judged as the JDK server reads the request line: the UTF-8 bytes sent, one char per byte.
+            String onTheWire = new String(target.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            boolean validUri = validUri(server.url() + onTheWire) && !target.startsWith("//");
+            try {
+                if (sendableByHttpClient(target)) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + target))
+                            .method(probe.method(), probe.httpBody().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(probe.httpBody()));
+                    if (probe.contentType() != null) {
+                        request.header("Content-Type", probe.contentType());
+                    }
+                    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    tally.record(probe, response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                            response.body(), probe.route() != null && probe.route().iamAuth(), true);
+                } else {
+                    RawAnswer answer = sendRaw(probe, target);
+                    tally.record(probe, answer.status, answer.contentType, answer.body,
+                            probe.route() != null && probe.route().iamAuth(), validUri);
+                }
+            } catch (IOException e) {
+                tally.failure(probe, "no answer: " + e);
+            }
+            tally.timed(probe, (System.nanoTime() - started) / 1_000_000);
+        }
+        tally.report();
+    }
+
+    // ---- building requests as API Gateway does ----
+
+    static APIGatewayV2HTTPEvent event(HostileRequests.Probe probe, Router router) {
+        String routeKey;
+        Map<String, String> params;
+        if (probe.route() != null) {
+            routeKey = probe.route().routeKey();
+            params = probe.pathParameters() == null || probe.pathParameters().isEmpty() ? null : probe.pathParameters();
+        } else {
+            Router.Match match = router.match(probe.method(), probe.path());
+            routeKey = match.route().routeKey();
+            params = match.pathParameters().isEmpty() ? null : match.pathParameters();
+        }
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey(routeKey);
+        event.setRawPath(encodePath(probe.path()));
+        event.setRawQueryString(encodeQuery(probe.query()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("host", "api.chipcast.example");
+        headers.put("user-agent", "hostile-input-test");
+        if (probe.contentType() != null) {
+            headers.put("content-type", probe.contentType());
+        }
+        event.setHeaders(headers);
+        event.setQueryStringParameters(LocalServer.query(encodeQuery(probe.query())));
+        event.setPathParameters(params);
+        event.setBody(probe.eventBody());
+        event.setIsBase64Encoded(probe.base64());
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(probe.method());
+        http.setPath(event.getRawPath());
+        http.setProtocol("HTTP/1.1");
+        http.setSourceIp("203.0.113.10");
+        context.setHttp(http);
+        context.setRouteKey(routeKey);
+        context.setStage("$default");
+        context.setRequestId("hostile");
+        event.setRequestContext(context);
+        return event;
+    }
+
+    static String functionOf(HostileRequests.Probe probe, Router router) {
+        return probe.route() != null ? probe.route().functionId() : router.match(probe.method(), probe.path()).route().functionId();
+    }
+
+    static String target(HostileRequests.Probe probe) {
+        if (probe.rawTarget()) {
+            StringBuilder raw = new StringBuilder(probe.path());
+            String sep = "?";
+            for (Map.Entry<String, String> q : probe.query()) {
+                raw.append(sep).append(q.getKey()).append('=').append(q.getValue());
+                sep = "&";
+            }
+            // Unencoded, except CR and LF: they end an HTTP request line, so no client can send them in one.
+            return raw.toString().replace("\r", "%0D").replace("\n", "%0A");
+        }
+        String query = encodeQuery(probe.query());
+        return encodePath(probe.path()) + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    static String encodePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (out.length() > 0 || path.startsWith("/")) {
+                out.append('/');
+            }
+            out.append(encode(segment));
+        }
+        String encoded = out.toString();
+        return encoded.startsWith("//") && !path.startsWith("//") ? encoded.substring(1) : encoded;
+    }
+
+    static String encodeQuery(List<Map.Entry<String, String>> query) {
+        return query.stream().map(q -> encode(q.getKey()) + "=" + encode(q.getValue())).collect(Collectors.joining("&"));
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters (UTF-8; a lone surrogate becomes '?'). */
+    static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** What java.net.URI accepts as a URL; the JDK server may refuse anything else itself, with an HTML 400. */
+    static boolean validUri(String url) {
+        try {
+            URI uri = new URI(url);
+            HttpRequest.newBuilder(uri); // the client's own checks (scheme, host)
+            return true;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether java.net.http can send the target: a valid URI, ASCII only (the client fails on other
+     * characters in a request line, before sending) and in origin form (not "//host...", which the JDK
+     * server reads as an authority with an empty path).
+     */
+    static boolean sendableByHttpClient(String target) {
+        return validUri("http://localhost" + target) && target.chars().allMatch(c -> c < 0x7f) && !target.startsWith("//");
+    }
+
+    record RawAnswer(int status, String contentType, String body) {
+    }
+
+    /** A request the HTTP client refuses to send (not a valid URI), written to a socket as-is. */
+    static RawAnswer sendRaw(HostileRequests.Probe probe, String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder(probe.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: localhost\r\nConnection: close\r\n")
+                    .append("Content-Length: ").append(probe.httpBody().length).append("\r\n");
+            if (probe.contentType() != null) {
+                head.append("Content-Type: ").append(probe.contentType()).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(probe.httpBody());
+            out.flush();
+            byte[] all = readAll(socket.getInputStream());
+            String text = new String(all, StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+                throw new IOException("not an HTTP answer: " + HostileRequestsText.cut(text));
+            }
+            int status = Integer.parseInt(text.substring(9, 12));
+            String contentType = null;
+            for (String line : text.substring(0, end).split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                    contentType = line.substring("content-type:".length()).trim();
+                }
+            }
+            return new RawAnswer(status, contentType, text.substring(end + 4));
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        in.transferTo(buffer);
+        return buffer.toByteArray();
+    }
+
+    // ---- pass criteria and counts ----
+
+    static final class Tally {
+        final String channel;
+        final Map<Integer, Integer> byStatus = new TreeMap<>();
+        final Map<String, Integer> byKind = new TreeMap<>();
+        final List<String> failures = new ArrayList<>();
+        int tried;
+        final Map<Integer, Integer> jdkServerAnswers = new TreeMap<>();
+        long slowestMs;
+        String slowest = "";
+
+        /** Reported, never asserted: a hint when the run gets slow. */
+        void timed(HostileRequests.Probe probe, long ms) {
+            if (ms > slowestMs) {
+                slowestMs = ms;
+                slowest = describe(probe);
+            }
+        }
+
+        Tally(String channel) {
+            this.channel = channel;
+        }
+
+        void failure(HostileRequests.Probe probe, String problem) {
+            tried++;
+            byKind.merge(probe.kind().name(), 1, Integer::sum);
+            failures.add(problem + " <- " + describe(probe));
+        }
+
+        void record(HostileRequests.Probe probe, int status, String contentType, String body, boolean iamRoute,
+                    boolean validUri) {
+            tried++;
+            byKind.merge(probe.kind().name(), 1, Integer::sum);
+            byStatus.merge(status, 1, Integer::sum);
+            String problem = problem(status, contentType, body, iamRoute, validUri);
+            if (problem != null) {
+                failures.add(problem + " <- " + describe(probe) + " -> " + status + " " + HostileRequestsText.cut(body));
+            }
+        }
+
+        private String problem(int status, String contentType, String body, boolean iamRoute, boolean validUri) {
+            if (status >= 500) {
+                return "status " + status;
+            }
+            boolean json = contentType != null && contentType.startsWith("application/json");
+            if (!json && !validUri && (status == 400 || status == 404)) {
+                // The JDK server refuses a request line that is not a URI itself (400), as API Gateway
+                // would, and finds no context for a "//x" target (404): both before any of our code runs.
+                jdkServerAnswers.merge(status, 1, Integer::sum);
+                return null;
+            }
+            if (!json) {
+                return "Content-Type " + contentType;
+            }
+            JsonNode node;
+            try {
+                node = Json.MAPPER.readTree(body);
+            } catch (Exception e) {
+                return "body is not JSON";
+            }
+            if (node == null || !node.isContainerNode()) {
+                return "body is not a JSON object or array";
+            }
+            if (status < 200 || status >= 300) {
+                String code = node.path("error").path("code").asText("");
+                boolean gatewayForbidden = iamRoute && status == 403 && "FORBIDDEN".equals(code);
+                if (!CODES.contains(code) && !gatewayForbidden) {
+                    return "error.code '" + code + "' is not an ErrorCode";
+                }
+                if (CODES.contains(code) && ErrorCode.valueOf(code).status() != status) {
+                    return "status " + status + " does not match " + code;
+                }
+            }
+            if (body.contains("Exception") || body.contains("at chipcast.")) {
+                return "stack trace or exception name in the body";
+            }
+            if (body.toLowerCase(Locale.ROOT).contains("<script")) {
+                return "raw <script echoed";
+            }
+            return null;
+        }
+
+        void report() {
+            System.out.println("[hostile-input] channel=" + channel + " requests=" + tried + " byStatus=" + byStatus
+                    + " byKind=" + byKind + (channel.equals("http") ? " jdkServerOwnNonJsonAnswers=" + jdkServerAnswers : "")
+                    + " failures=" + failures.size() + " slowestMs=" + slowestMs + " (" + HostileRequestsText.cut(slowest) + ")");
+            failures.stream().limit(25).forEach(f -> System.out.println("[hostile-input] " + channel + " " + f));
+            assertTrue(failures.isEmpty(), failures.size() + " bad answers on the " + channel + " channel, e.g.:\n"
+                    + failures.stream().limit(25).collect(Collectors.joining("\n")));
+            assertEquals(tried, byStatus.values().stream().mapToInt(Integer::intValue).sum());
+        }
+
+        private static String describe(HostileRequests.Probe p) {
+            return p.kind() + " " + p.method() + " " + HostileRequestsText.cut(p.path())
+                    + (p.route() == null ? "" : " [" + p.route().routeKey() + " " + HostileRequestsText.cut(String.valueOf(p.pathParameters())) + "]")
+                    + " query=" + HostileRequestsText.cut(String.valueOf(p.query()))
+                    + (p.eventBody() == null ? "" : " body=" + HostileRequestsText.cut(p.eventBody()) + (p.base64() ? " (base64)" : ""))
+                    + " contentType=" + p.contentType();
+        }
+    }
+
+    /** Failure messages stay readable: long and control-laden inputs are shortened and escaped. */
+    static final class HostileRequestsText {
+        static String cut(String text) {
+            if (text == null) {
+                return "null";
+            }
+            String shown = text.length() > 160 ? text.substring(0, 160) + "...(" + text.length() + " chars)" : text;
+            StringBuilder out = new StringBuilder();
+            shown.chars().forEach(c -> {
+                if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format("\\x%02x", c));
+                } else {
+                    out.append((char) c);
+                }
+            });
+            return out.toString();
+        }
+    }
+}
