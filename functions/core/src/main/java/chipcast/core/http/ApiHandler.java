@@ -1,6 +1,7 @@
 package chipcast.core.http;
 
 import chipcast.core.json.Json;
+import chipcast.core.store.StoreCalls;
 import chipcast.core.store.StoreUnavailableException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -31,6 +32,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (event == null) {
                 throw new ApiException(ErrorCode.INVALID_BODY, "no event");
             }
+            StoreCalls.startBudget(StoreCalls.REQUEST_BUDGET);
             response = route(new ApiRequest(event));
         } catch (ApiException e) {
             response = ApiResponse.error(e.code(), e.getMessage(), e.parameter());
@@ -42,6 +44,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             failure = e;
             response = ApiResponse.error(ErrorCode.INTERNAL_ERROR, "internal error; the request id identifies it in the logs", null);
         }
+        StoreCalls.endBudget();
         log(context, routeKey, response.status(), (System.nanoTime() - start) / 1_000_000, failure);
         return toEvent(response);
     }
