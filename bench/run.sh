@@ -2,7 +2,9 @@
 # Runs every ChipCast benchmark and prints its tables (markdown) to stdout; progress goes to stderr.
 #   ./bench/run.sh                 all: artifact sizes, cold start, recalculation at scale, JMH warm path
 #   ./bench/run.sh coldstart       one of: sizes coldstart recalc jmh
-# COLDSTART_RUNS (default 10), RECALC_SIZES (default 1000,5000,10000), JMH_ARGS (extra JMH options).
+# COLDSTART_RUNS (default 10), RECALC_SIZES (default 1000,5000,10000), JMH_ARGS (extra JMH options),
+# BASELINE_ROOT: a checkout of an earlier commit with `mvn -o -DskipTests package` run in it; its function
+# jars join the cold-start rounds as "before: ..." (e.g. git archive <commit> | tar -x -C /tmp/base).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -32,6 +34,7 @@ if [ "$WHAT" = all ] || [ "$WHAT" = coldstart ]; then
     -Dbench.harnessJar="$T/chipcast-bench-harness.jar" \
     -Dbench.floorJar="$(ls $T/chipcast-bench-*-floor.jar)" \
     -Dbench.noopJar="$(ls $T/chipcast-bench-*-noop.jar)" \
+    -Dbench.baselineRoot="${BASELINE_ROOT:-}" \
     chipcast.bench.ColdStartBenchmark
 fi
 

@@ -20,7 +20,9 @@ import java.util.Map;
  * discarded.
  *
  * <p>System properties: chipcast.root (repository root), coldstart.runs (default 10),
- * bench.harnessJar, bench.floorJar, bench.noopJar.
+ * bench.harnessJar, bench.floorJar, bench.noopJar, and optionally bench.baselineRoot: a checkout of an
+ * earlier commit with its functions packaged, whose jars run in the same rounds ("before: ..."),
+ * coldstart.only (subject names, comma-separated), coldstart.jvmArgs (extra flags for the fresh JVMs).
  */
 public final class ColdStartBenchmark {
     /** The flags the Lambda java runtimes start the JVM with that change start-up: C1 only, serial GC. */
@@ -37,14 +39,16 @@ public final class ColdStartBenchmark {
     record Subject(String name, Path jar, String handlerClass, Path event, Map<String, String> env, String expect) {
     }
 
-    record Run(double jvmMs, double initMs, double invokeMs, double totalMs, double exitMs) {
+    record Run(double jvmMs, double initMs, double parseMs, double invokeMs, double totalMs, double exitMs) {
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("chipcast.root", ".")).toAbsolutePath().normalize();
         int runs = Integer.getInteger("coldstart.runs", 10);
         try (LocalEnvironment stack = LocalEnvironment.start(root, Log.STDERR)) {
-            List<Subject> subjects = subjects(root, stack);
+            String only = System.getProperty("coldstart.only", "");
+            List<Subject> subjects = subjects(root, stack).stream()
+                    .filter(s -> only.isBlank() || List.of(only.split(",")).contains(s.name())).toList();
             Map<String, List<Run>> results = new LinkedHashMap<>();
             subjects.forEach(s -> results.put(s.name(), new ArrayList<>()));
             for (int round = 0; round <= runs; round++) {
@@ -81,6 +85,11 @@ public final class ColdStartBenchmark {
                     && events.values().stream().anyMatch(e -> e instanceof Map<?, ?> m && "HttpApi".equals(m.get("Type")));
             subjects.add(new Subject(f.id(), root.resolve(f.codeUri()), f.handlerClass(), event, env,
                     api ? "statusCode=200" : "SUCCESS"));
+            String baseline = System.getProperty("bench.baselineRoot");
+            if (baseline != null && !baseline.isBlank() && Files.isRegularFile(Path.of(baseline).resolve(f.codeUri()))) {
+                subjects.add(new Subject("before: " + f.id(), Path.of(baseline).resolve(f.codeUri()), f.handlerClass(),
+                        event, env, api ? "statusCode=200" : "SUCCESS"));
+            }
         }
         return subjects;
     }
@@ -123,6 +132,10 @@ public final class ColdStartBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
+        String extra = System.getProperty("coldstart.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(s.jar() + java.io.File.pathSeparator + jar("bench.harnessJar"));
         command.add("chipcast.bench.coldstart.ColdStart");
@@ -147,8 +160,10 @@ public final class ColdStartBenchmark {
         String[] t = marks.split(" ");
         long main = Long.parseLong(t[1]);
         long init = Long.parseLong(t[2]);
-        long invoked = Long.parseLong(t[3]);
-        return new Run(ms(main - launched), ms(init - main), ms(invoked - init), ms(invoked - launched), ms(exited - launched));
+        long parsed = Long.parseLong(t[3]);
+        long invoked = Long.parseLong(t[4]);
+        return new Run(ms(main - launched), ms(init - main), ms(parsed - init), ms(invoked - parsed), ms(invoked - launched),
+                ms(exited - launched));
     }
 
     static double ms(long nanos) {
@@ -156,23 +171,25 @@ public final class ColdStartBenchmark {
     }
 
     static void print(List<Subject> subjects, Map<String, List<Run>> results, int runs) throws IOException {
-        double floor = Stats.of(results.get("floor: bare SDK GetItem").stream().map(Run::totalMs).toList()).median();
+        double floor = Stats.of(results.getOrDefault("floor: bare SDK GetItem", List.of()).stream().map(Run::totalMs).toList()).median();
         System.out.println();
         System.out.println("## Cold start: fresh JVM, " + runs + " runs each, ms as median (min-max); JVM flags "
                 + String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.println();
-        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | first invoke | total | x floor |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Subject s : subjects) {
             List<Run> r = results.get(s.name());
             Stats total = Stats.of(r.stream().map(Run::totalMs).toList());
-            System.out.printf("| %s | %,d | %s | %s | %s | %s | %.2f |%n", s.name(), Files.size(s.jar()),
+            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f |%n", s.name(), Files.size(s.jar()),
                     Stats.of(r.stream().map(Run::jvmMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::initMs).toList()).cell(),
+                    Stats.of(r.stream().map(Run::parseMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::invokeMs).toList()).cell(),
                     total.cell(), total.median() / floor);
         }
         System.out.println();
-        System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included).");
+        System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included). event parse = the"
+                + " events/ file read into the handler's input type with the jar's own Jackson (the floor and no-op take a String).");
     }
 }

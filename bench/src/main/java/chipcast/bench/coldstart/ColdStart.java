@@ -29,11 +29,12 @@ public final class ColdStart {
         String json = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
         Class<?> input = inputType(type);
         Object event = input == String.class || input == Object.class ? json.strip() : ColdStartJackson.read(json, input);
+        long parsed = System.nanoTime();
         Object result = ((RequestHandler) handler).handleRequest(event, null);
         long invoked = System.nanoTime();
         String text = String.valueOf(result);
         System.out.println("RESULT " + (text.length() > 300 ? text.substring(0, 300) : text));
-        System.out.println("COLDSTART " + main + " " + init + " " + invoked);
+        System.out.println("COLDSTART " + main + " " + init + " " + parsed + " " + invoked);
     }
 
     /** The event type of handleRequest(event, Context), as the Lambda runtime finds it. */
