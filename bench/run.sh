@@ -11,7 +11,8 @@ ROOT=$(pwd)
 WHAT=${1:-all}
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then
-  mvn -B -q -DskipTests -Pbench install >&2
+  # package, not install: one reactor build, nothing written to the shared ~/.m2
+  mvn -B -q -DskipTests -Pbench package >&2
 fi
 
 T=bench/target
