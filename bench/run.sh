@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every ChipCast benchmark and prints its tables (markdown) to stdout; progress goes to stderr.
+#   ./bench/run.sh                 all: artifact sizes, cold start, recalculation at scale, JMH warm path
+#   ./bench/run.sh coldstart       one of: sizes coldstart recalc jmh
+# COLDSTART_RUNS (default 10), RECALC_SIZES (default 1000,5000,10000), JMH_ARGS (extra JMH options),
+# BASELINE_ROOT: a checkout of an earlier commit with `mvn -o -DskipTests package` run in it; its function
+# jars join the cold-start rounds as "before: ..." (e.g. git archive <commit> | tar -x -C /tmp/base).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WHAT=${1:-all}
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  # package, not install: one reactor build, nothing written to the shared ~/.m2
+  mvn -B -q -DskipTests -Pbench package >&2
+fi
+
+T=bench/target
+RUNNER="java -Dchipcast.root=$ROOT -cp $T/chipcast-bench.jar"
+
+if [ "$WHAT" = all ] || [ "$WHAT" = sizes ]; then
+  echo "## Artifact size per function (bytes; goal <= 10,000,000)"
+  echo
+  echo "| jar | bytes |"
+  echo "|---|---:|"
+  for jar in functions/*/target/*-function.jar $T/chipcast-bench-*-floor.jar; do
+    case "$jar" in */original-*) continue;; esac
+    printf '| %s | %s |\n' "$jar" "$(stat -c %s "$jar")"
+  done
+  echo
+fi
+
+if [ "$WHAT" = all ] || [ "$WHAT" = coldstart ]; then
+  $RUNNER -Dcoldstart.runs="${COLDSTART_RUNS:-10}" \
+    -Dbench.harnessJar="$T/chipcast-bench-harness.jar" \
+    -Dbench.floorJar="$(ls $T/chipcast-bench-*-floor.jar)" \
+    -Dbench.noopJar="$(ls $T/chipcast-bench-*-noop.jar)" \
+    -Dbench.runtimeJar="$(ls $T/chipcast-bench-*-runtime.jar)" \
+    -Dbench.baselineRoot="${BASELINE_ROOT:-}" \
+    chipcast.bench.ColdStartBenchmark
+fi
+
+if [ "$WHAT" = all ] || [ "$WHAT" = recalc ]; then
+  $RUNNER -Drecalc.sizes="${RECALC_SIZES:-1000,5000,10000}" chipcast.bench.RecalculationAtScale
+fi
+
+if [ "$WHAT" = all ] || [ "$WHAT" = jmh ]; then
+  # Modest settings so the whole run takes minutes: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement.
+  $RUNNER org.openjdk.jmh.Main -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff $T/jmh.txt ${JMH_ARGS:-} >&2
+  echo "## Warm path (JMH, 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement)"
+  echo
+  echo '```'
+  cat $T/jmh.txt
+  echo '```'
+fi

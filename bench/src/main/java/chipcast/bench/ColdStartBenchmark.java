@@ -1,0 +1,199 @@
+package chipcast.bench;
+
+import chipcast.local.LocalEnvironment;
+import chipcast.local.Log;
+import chipcast.local.TemplateModel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cold starts of every function of template.yaml, each in a fresh JVM on its deployment jar, beside the
+ * floor (bare SDK GetItem) and a no-op handler, against a dynalite seeded like the deployed stack.
+ * Subjects run round-robin so machine noise spreads evenly; a first round warms the page cache and is
+ * discarded.
+ *
+ * <p>System properties: chipcast.root (repository root), coldstart.runs (default 10),
+ * bench.harnessJar, bench.floorJar, bench.noopJar, bench.runtimeJar, and optionally bench.baselineRoot: a checkout of an
+ * earlier commit with its functions packaged, whose jars run in the same rounds ("before: ..."),
+ * coldstart.only (subject names, comma-separated), coldstart.jvmArgs (extra flags for the fresh JVMs).
+ */
+public final class ColdStartBenchmark {
+    /** The flags the Lambda java runtimes start the JVM with that change start-up: C1 only, serial GC. */
+    static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto");
+
+    /** The event each function is invoked with: its most common request. */
+    static final Map<String, String> EVENTS = Map.of(
+            "ChipSpecFunction", "events/get-chip.json",
+            "ForecastFunction", "events/get-forecast.json",
+            "RecalculationFunction", "events/scheduled-recalculation.json",
+            "DataLoaderFunction", "events/dataset-load.json");
+
+    record Subject(String name, Path jar, String handlerClass, Path event, Map<String, String> env, String expect) {
+    }
+
+    record Run(double jvmMs, double initMs, double parseMs, double invokeMs, double totalMs, double exitMs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("chipcast.root", ".")).toAbsolutePath().normalize();
+        int runs = Integer.getInteger("coldstart.runs", 10);
+        try (LocalEnvironment stack = LocalEnvironment.start(root, Log.STDERR)) {
+            String only = System.getProperty("coldstart.only", "");
+            List<Subject> subjects = subjects(root, stack).stream()
+                    .filter(s -> only.isBlank() || List.of(only.split(",")).contains(s.name())).toList();
+            Map<String, List<Run>> results = new LinkedHashMap<>();
+            subjects.forEach(s -> results.put(s.name(), new ArrayList<>()));
+            for (int round = 0; round <= runs; round++) {
+                for (Subject s : subjects) {
+                    Run run = launch(s);
+                    if (round > 0) {
+                        results.get(s.name()).add(run);
+                    }
+                }
+                System.err.println("[bench] cold-start round " + round + "/" + runs + " done");
+            }
+            print(subjects, results, runs);
+        }
+    }
+
+    static List<Subject> subjects(Path root, LocalEnvironment stack) throws IOException {
+        Map<String, String> floorEnv = new LinkedHashMap<>(credentials());
+        floorEnv.put("AWS_REGION", "us-east-1");
+        floorEnv.put("DYNAMODB_ENDPOINT", stack.endpoint());
+        floorEnv.put("CHIPS_TABLE", stack.environment("ChipSpecFunction").get("CHIPS_TABLE"));
+        Path chipId = Files.createTempFile("chipcast-floor-event", ".txt");
+        Files.writeString(chipId, "\"nvidia-h100-sxm\""); // a JSON string, as Lambda delivers a String event
+        chipId.toFile().deleteOnExit();
+        List<Subject> subjects = new ArrayList<>();
+        subjects.add(new Subject("no-op handler", jar("bench.noopJar"), "chipcast.bench.coldstart.NoOpHandler",
+                chipId, Map.of(), "noop"));
+        subjects.add(new Subject("floor: bare SDK GetItem", jar("bench.floorJar"), "chipcast.bench.floor.BareGetItemHandler",
+                chipId, floorEnv, "found"));
+        for (TemplateModel.FunctionDef f : stack.template().functions().values()) {
+            Map<String, String> env = new LinkedHashMap<>(stack.environment(f.id()));
+            env.putAll(credentials());
+            Path event = root.resolve(eventFor(root, f));
+            boolean api = f.properties().get("Events") instanceof Map<?, ?> events
+                    && events.values().stream().anyMatch(e -> e instanceof Map<?, ?> m && "HttpApi".equals(m.get("Type")));
+            subjects.add(new Subject(f.id(), root.resolve(f.codeUri()), f.handlerClass(), event, env,
+                    api ? "statusCode=200" : "SUCCESS"));
+            String baseline = System.getProperty("bench.baselineRoot");
+            if (baseline != null && !baseline.isBlank() && Files.isRegularFile(Path.of(baseline).resolve(f.codeUri()))) {
+                subjects.add(new Subject("before: " + f.id(), Path.of(baseline).resolve(f.codeUri()), f.handlerClass(),
+                        event, env, api ? "statusCode=200" : "SUCCESS"));
+            }
+        }
+        return subjects;
+    }
+
+    /** The named event, else the first events/ file whose routeKey is one of the function's routes. */
+    static String eventFor(Path root, TemplateModel.FunctionDef f) throws IOException {
+        if (EVENTS.containsKey(f.id())) {
+            return EVENTS.get(f.id());
+        }
+        TemplateModel template = TemplateModel.load(root.resolve("template.yaml"));
+        List<String> routeKeys = template.routes().stream().filter(r -> r.functionId().equals(f.id()))
+                .map(TemplateModel.Route::routeKey).toList();
+        try (var files = Files.list(root.resolve("events"))) {
+            for (Path file : files.sorted().toList()) {
+                String json = Files.readString(file);
+                for (String key : routeKeys) {
+                    if (json.contains("\"routeKey\": \"" + key + "\"") || json.contains("\"routeKey\":\"" + key + "\"")) {
+                        return "events/" + file.getFileName();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no event in events/ for " + f.id() + "; name one in ColdStartBenchmark.EVENTS");
+    }
+
+    /** Fake keys: the default chain finds them in the environment, as on Lambda. */
+    static Map<String, String> credentials() {
+        return Map.of("AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench");
+    }
+
+    static Path jar(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("set -D" + property + " (bench/run.sh does)");
+        }
+        return Path.of(value);
+    }
+
+    static Run launch(Subject s) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_JVM_FLAGS);
+        String extra = System.getProperty("coldstart.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.add("-cp");
+        // The runtime's serialiser comes last, as the runtime's own classes sit outside the function's jar.
+        command.add(s.jar() + java.io.File.pathSeparator + jar("bench.harnessJar") + java.io.File.pathSeparator
+                + jar("bench.runtimeJar"));
+        command.add("chipcast.bench.coldstart.ColdStart");
+        command.add(s.handlerClass());
+        command.add(s.event().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear(); // only what Lambda would set: no developer credentials or profiles leak in
+        env.put("PATH", path);
+        env.putAll(s.env());
+        long launched = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        long exited = System.nanoTime();
+        String marks = output.lines().filter(l -> l.startsWith("COLDSTART ")).findFirst().orElse(null);
+        String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse("");
+        // A stack trace on the way (a missing class, a trimmed resource) fails the run even if the answer is right.
+        if (code != 0 || marks == null || !result.contains(s.expect()) || output.contains("\tat ")) {
+            throw new IllegalStateException(s.name() + " failed its cold start (exit " + code + "):\n" + output);
+        }
+        String[] t = marks.split(" ");
+        long main = Long.parseLong(t[1]);
+        long init = Long.parseLong(t[2]);
+        long parsed = Long.parseLong(t[3]);
+        long invoked = Long.parseLong(t[4]);
+        return new Run(ms(main - launched), ms(init - main), ms(parsed - init), ms(invoked - parsed), ms(invoked - launched),
+                ms(exited - launched));
+    }
+
+    static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static void print(List<Subject> subjects, Map<String, List<Run>> results, int runs) throws IOException {
+        double floor = Stats.of(results.getOrDefault("floor: bare SDK GetItem", List.of()).stream().map(Run::totalMs).toList()).median();
+        System.out.println();
+        System.out.println("## Cold start: fresh JVM, " + runs + " runs each, ms as median (min-max); JVM flags "
+                + String.join(" ", LAMBDA_JVM_FLAGS));
+        System.out.println();
+        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Subject s : subjects) {
+            List<Run> r = results.get(s.name());
+            Stats total = Stats.of(r.stream().map(Run::totalMs).toList());
+            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f |%n", s.name(), Files.size(s.jar()),
+                    Stats.of(r.stream().map(Run::jvmMs).toList()).cell(),
+                    Stats.of(r.stream().map(Run::initMs).toList()).cell(),
+                    Stats.of(r.stream().map(Run::parseMs).toList()).cell(),
+                    Stats.of(r.stream().map(Run::invokeMs).toList()).cell(),
+                    total.cell(), total.median() / floor);
+        }
+        System.out.println();
+        System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included). event parse = the"
+                + " events/ file read into the handler's input type by the Lambda runtime's serialiser (aws-lambda-java-serialization),"
+                + " for every subject; the floor and no-op take a String.");
+    }
+}

@@ -1,0 +1,62 @@
+package chipcast.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One cold start in a fresh JVM, on a function's deployment jar: the handler's no-arg constructor (what
+ * the Lambda runtime calls), then one invocation with an events/ file. Prints System.nanoTime marks,
+ * which share CLOCK_MONOTONIC with the parent that launched this JVM, so the parent can time the JVM's
+ * own start too. Kept tiny: JDK classes, the Lambda interface, and the Lambda runtime's own event serialiser
+ * (aws-lambda-java-serialization, next to it on the classpath), which reads every event as the runtime does.
+ *
+ * <p>Usage: ColdStart handlerClass eventFile
+ */
+public final class ColdStart {
+    private ColdStart() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void main(String[] args) throws Exception {
+        long main = System.nanoTime();
+        Class<?> type = Class.forName(args[0]);
+        Object handler = type.getConstructor().newInstance();
+        long init = System.nanoTime();
+        String json = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+        Class<?> input = inputType(type);
+        Object event = runtimeSerializer() ? ColdStartRuntime.read(json, input) : ColdStartJackson.read(json, input);
+        long parsed = System.nanoTime();
+        Object result = ((RequestHandler) handler).handleRequest(event, null);
+        long invoked = System.nanoTime();
+        String text = String.valueOf(result);
+        System.out.println("RESULT " + (text.length() > 300 ? text.substring(0, 300) : text));
+        System.out.println("COLDSTART " + main + " " + init + " " + parsed + " " + invoked);
+    }
+
+    /** True when the Lambda runtime's serialiser is on the classpath (bench/run.sh puts it there). */
+    static boolean runtimeSerializer() {
+        try {
+            Class.forName("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", false,
+                    ColdStart.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The event type of handleRequest(event, Context), as the Lambda runtime finds it. */
+    static Class<?> inputType(Class<?> type) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()
+                    && m.getParameterTypes()[1] == Context.class) {
+                return m.getParameterTypes()[0];
+            }
+        }
+        throw new IllegalStateException(type + " has no handleRequest(event, Context)");
+    }
+}
