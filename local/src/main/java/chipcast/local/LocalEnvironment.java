@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -159,12 +160,33 @@ public final class LocalEnvironment implements AutoCloseable {
         List<String> ids = template.tableIds();
         log.info("creating tables from template.yaml: " + String.join(", ", ids));
         for (String id : ids) {
+            createTable(dynamo, createTableRequest(id, map(template.properties(id))));
+        }
+    }
+
+    /**
+     * Creates a table (keeping one that exists, e.g. behind DYNAMODB_ENDPOINT) and waits until it is
+     * ACTIVE: even with --createTableMs 0, dynalite answers CreateTable before the table takes writes.
+     * A short poll instead of the SDK waiter, whose first retry sleeps 20 s.
+     */
+    public static void createTable(DynamoDbClient dynamo, CreateTableRequest request) {
+        try {
+            dynamo.createTable(request);
+        } catch (ResourceInUseException e) {
+            // exists already: keep it
+        }
+        for (int attempt = 0; attempt < 500; attempt++) {
+            if (dynamo.describeTable(r -> r.tableName(request.tableName())).table().tableStatus() == TableStatus.ACTIVE) {
+                return;
+            }
             try {
-                dynamo.createTable(createTableRequest(id, map(template.properties(id))));
-            } catch (ResourceInUseException e) {
-                // DYNAMODB_ENDPOINT pointed at a store that has the table already: keep it.
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + request.tableName(), e);
             }
         }
+        throw new IllegalStateException("table " + request.tableName() + " did not become ACTIVE");
     }
 
     static CreateTableRequest createTableRequest(String name, Map<String, Object> props) {

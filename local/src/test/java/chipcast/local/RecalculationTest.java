@@ -35,7 +35,7 @@ class RecalculationTest {
 
     /** A fresh, empty copy of the template's series table, so a test can start from nothing. */
     static String freshSeriesTable(String name) {
-        TestStack.env().dynamo().createTable(LocalEnvironment.createTableRequest(name,
+        LocalEnvironment.createTable(TestStack.env().dynamo(), LocalEnvironment.createTableRequest(name,
                 TestStack.env().template().properties("SeriesTable")));
         return name;
     }

@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * ForecastFunction: GET /forecasts, GET /forecasts/{forecastId}, GET /forecasts/consensus and
@@ -266,7 +267,7 @@ public final class ForecastHandler extends ApiHandler {
     }
 
     /** Range problems of a stored forecast (e.g. extrapolation that overflows) are the caller's 400. */
-    private static Map<String, Object> onRequest(java.util.function.Supplier<Map<String, Object>> compute) {
+    private static Map<String, Object> onRequest(Supplier<Map<String, Object>> compute) {
         try {
             return compute.get();
         } catch (ForecastInputException e) {
@@ -274,7 +275,7 @@ public final class ForecastHandler extends ApiHandler {
         }
     }
 
-    private static ForecastCalculation input(java.util.function.Supplier<ForecastCalculation> compute) {
+    private static ForecastCalculation input(Supplier<ForecastCalculation> compute) {
         try {
             return compute.get();
         } catch (ForecastInputException e) {

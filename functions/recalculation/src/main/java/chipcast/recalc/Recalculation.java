@@ -7,6 +7,7 @@ import chipcast.core.forecast.FxRate;
 import chipcast.core.forecast.FxRateRepository;
 import chipcast.core.json.Json;
 import chipcast.core.series.SeriesRepository;
+import chipcast.core.store.StoreUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.nio.charset.StandardCharsets;
@@ -114,7 +115,7 @@ public final class Recalculation {
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     // StoreUnavailableException or an SDK fault: the next run retries this series.
-                    if (cause instanceof SdkException || cause instanceof chipcast.core.store.StoreUnavailableException) {
+                    if (cause instanceof SdkException || cause instanceof StoreUnavailableException) {
                         failed.add(changed.get(i).seriesId());
                     } else if (cause instanceof RuntimeException r) {
                         throw r;

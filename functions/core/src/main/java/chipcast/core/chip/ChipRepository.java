@@ -3,12 +3,12 @@ package chipcast.core.chip;
 import chipcast.core.http.ApiException;
 import chipcast.core.json.Json;
 import chipcast.core.store.BatchWriter;
+import chipcast.core.store.Items;
 import chipcast.core.store.StoreCalls;
 import chipcast.core.store.BatchReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,35 +95,16 @@ public final class ChipRepository {
             values.put(":m", AttributeValue.fromN(Double.toString(query.minMemoryGB())));
             filters.add("#m >= :m");
         }
-        List<Chip> items = new ArrayList<>();
-        Map<String, AttributeValue> exclusiveStart = startKey == null ? null : toKey(startKey, keyName);
-        boolean more;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
-                    .keyConditionExpression("#k = :k").expressionAttributeNames(names).expressionAttributeValues(values)
-                    .projectionExpression("#d")
-                    // one extra item tells whether another page exists without an empty last page
-                    .limit(limit - items.size() + 1);
-            if (!filters.isEmpty()) {
-                request.filterExpression(String.join(" AND ", filters));
-            }
-            if (exclusiveStart != null) {
-                request.exclusiveStartKey(exclusiveStart);
-            }
-            QueryRequest built = request.build();
-            QueryResponse response = StoreCalls.call("list chips", () -> dynamo.query(built));
-            for (Map<String, AttributeValue> item : response.items()) {
-                items.add(fromItem(item));
-            }
-            more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-            exclusiveStart = more ? response.lastEvaluatedKey() : null;
-        } while (items.size() <= limit && more);
-        if (items.size() > limit) {
-            List<Chip> page = items.subList(0, limit);
-            Chip last = page.get(limit - 1);
-            return new Page(List.copyOf(page), lastKey(last, keyName, keyValue));
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression("#k = :k").expressionAttributeNames(names).expressionAttributeValues(values)
+                .projectionExpression("#d");
+        if (!filters.isEmpty()) {
+            request.filterExpression(String.join(" AND ", filters));
         }
-        return new Page(items, null);
+        Items.Page<Chip> page = Items.page(dynamo, "list chips", request.build(), limit,
+                startKey == null ? null : toKey(startKey, keyName), ChipRepository::fromItem);
+        List<Chip> items = page.items();
+        return new Page(items, page.more() ? lastKey(items.get(items.size() - 1), keyName, keyValue) : null);
     }
 
     /** Writes chips (the data loader's and the local seed's path); unprocessed items are retried. */

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,34 +58,18 @@ public final class ScenarioRepository {
 
     /** One page in id order; {@code startKey} is the previous page's lastKey. */
     public Page list(int limit, Map<String, String> startKey) {
-        List<StoredScenario> items = new ArrayList<>();
-        Map<String, AttributeValue> start = startKey == null ? null : toKey(startKey);
-        boolean more;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(CATALOG_INDEX)
-                    .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", "catalog", "#d", Items.DOC))
-                    .expressionAttributeValues(Map.of(":k", s(CATALOG))).projectionExpression("#d")
-                    // one extra item tells whether another page exists without an empty last page
-                    .limit(limit - items.size() + 1);
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            QueryRequest built = request.build();
-            QueryResponse response = StoreCalls.call("list scenarios", () -> dynamo.query(built));
-            for (Map<String, AttributeValue> item : response.items()) {
-                items.add(Items.doc(item, StoredScenario.class));
-            }
-            more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-            start = more ? response.lastEvaluatedKey() : null;
-        } while (items.size() <= limit && more);
-        if (items.size() > limit) {
-            StoredScenario last = items.get(limit - 1);
-            Map<String, String> key = new LinkedHashMap<>();
-            key.put(PARTITION_KEY, last.scenarioId());
-            key.put("catalog", CATALOG);
-            return new Page(List.copyOf(items.subList(0, limit)), key);
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(CATALOG_INDEX)
+                .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", "catalog", "#d", Items.DOC))
+                .expressionAttributeValues(Map.of(":k", s(CATALOG))).projectionExpression("#d").build();
+        Items.Page<StoredScenario> page = Items.page(dynamo, "list scenarios", query, limit,
+                startKey == null ? null : toKey(startKey), item -> Items.doc(item, StoredScenario.class));
+        if (!page.more()) {
+            return new Page(page.items(), null);
         }
-        return new Page(items, null);
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put(PARTITION_KEY, page.items().get(page.items().size() - 1).scenarioId());
+        key.put("catalog", CATALOG);
+        return new Page(page.items(), key);
     }
 
     /** Saves a new scenario; throws {@link WriteConflict} when the id exists. */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Helpers shared by the repositories: items that carry their record as a JSON "doc" attribute. */
 public final class Items {
@@ -23,6 +24,35 @@ public final class Items {
 
     public static <T> T doc(Map<String, AttributeValue> item, Class<T> type) {
         return Json.readStored(item.get(DOC).s(), type);
+    }
+
+    /** Up to {@code limit} items of a Query, and whether more follow. */
+    public record Page<T>(List<T> items, boolean more) {
+    }
+
+    /**
+     * One page of a Query in sort-key order. Asks for one item more than it returns, so "more" is known
+     * without an empty last page, and keeps querying while a filter expression leaves the page short.
+     */
+    public static <T> Page<T> page(DynamoDbClient dynamo, String what, QueryRequest query, int limit,
+                                   Map<String, AttributeValue> exclusiveStart, Function<Map<String, AttributeValue>, T> read) {
+        List<T> items = new ArrayList<>();
+        Map<String, AttributeValue> start = exclusiveStart;
+        boolean more;
+        do {
+            QueryRequest.Builder request = query.toBuilder().limit(limit - items.size() + 1);
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryRequest built = request.build();
+            QueryResponse response = StoreCalls.call(what, () -> dynamo.query(built));
+            for (Map<String, AttributeValue> item : response.items()) {
+                items.add(read.apply(item));
+            }
+            more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            start = more ? response.lastEvaluatedKey() : null;
+        } while (items.size() <= limit && more);
+        return items.size() > limit ? new Page<>(List.copyOf(items.subList(0, limit)), true) : new Page<>(items, false);
     }
 
     /** Every item of a Query, following LastEvaluatedKey (for small, bounded result sets). */
