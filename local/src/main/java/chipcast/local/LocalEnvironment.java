@@ -249,7 +249,7 @@ public final class LocalEnvironment implements AutoCloseable {
                 Object input = map(event.get("Properties")).get("Input");
                 Map<String, Object> payload;
                 try {
-                    payload = input == null ? Map.of() : chipcast.core.json.Json.MAPPER.readValue(String.valueOf(input), Map.class);
+                    payload = input == null ? Map.of() : LocalJson.MAPPER.readValue(String.valueOf(input), Map.class);
                 } catch (Exception ex) {
                     throw new IllegalStateException(f.id() + ": schedule Input is not JSON", ex);
                 }

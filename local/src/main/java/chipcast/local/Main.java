@@ -72,7 +72,10 @@ public final class Main {
             }
             Object handler = env.handler(functionId);
             Object event = Invoker.parseEvent(handler, Files.readString(eventFile));
-            Object result = Invoker.invoke(handler, event, new LocalContext(functionId, false));
+            // A stream handler's answer is printed as the bytes it wrote, as `sam local invoke` prints them.
+            Object result = event instanceof byte[] bytes
+                    ? Invoker.invokeRaw(handler, bytes, new LocalContext(functionId, false))
+                    : Invoker.invoke(handler, event, new LocalContext(functionId, false));
             System.out.println(Invoker.toJson(result));
             return 0;
         }

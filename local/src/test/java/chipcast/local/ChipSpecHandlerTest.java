@@ -1,6 +1,5 @@
 package chipcast.local;
 
-import chipcast.core.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +24,7 @@ class ChipSpecHandlerTest {
 
     static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
-        return Json.MAPPER.readTree(response.getBody());
+        return LocalJson.MAPPER.readTree(response.getBody());
     }
 
     static APIGatewayV2HTTPResponse get(String route, Map<String, String> path, Map<String, String> query) {
@@ -213,7 +212,7 @@ class ChipSpecHandlerTest {
                 "list-chips-inference.json", "compare-chips.json", "unknown-route.json")) {
             APIGatewayV2HTTPResponse response = TestStack.invoke(FN, TestStack.event(file));
             assertTrue(response.getStatusCode() < 500, file + ": " + response.getBody());
-            assertNull(null, Json.MAPPER.readTree(response.getBody()).path("error").path("stackTrace").asText(null));
+            assertNull(null, LocalJson.MAPPER.readTree(response.getBody()).path("error").path("stackTrace").asText(null));
         }
     }
 }

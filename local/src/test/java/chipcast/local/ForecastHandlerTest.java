@@ -1,6 +1,5 @@
 package chipcast.local;
 
-import chipcast.core.json.Json;
 import chipcast.core.series.SeriesRepository;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -238,7 +237,7 @@ class ForecastHandlerTest {
             APIGatewayV2HTTPResponse response = calculate(c.getKey());
             String label = c.getKey().length() > 80 ? c.getKey().substring(0, 80) : c.getKey();
             assertEquals(400, response.getStatusCode(), label + " -> " + response.getBody());
-            JsonNode error = Json.MAPPER.readTree(response.getBody()).path("error");
+            JsonNode error = LocalJson.MAPPER.readTree(response.getBody()).path("error");
             assertEquals(c.getValue()[0], error.path("code").asText(), label);
             assertEquals(c.getValue()[1], error.path("parameter").asText(), label + " -> " + response.getBody());
         }

@@ -1,7 +1,6 @@
 package chipcast.local;
 
 import chipcast.core.http.ErrorCode;
-import chipcast.core.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +63,7 @@ class HostileInputTest {
         APIGatewayV2HTTPEvent event = TestStack.event("list-chips.json");
         event.setQueryStringParameters(Map.of("limit", "2"));
         APIGatewayV2HTTPResponse page = TestStack.invoke("ChipSpecFunction", event);
-        String token = Json.MAPPER.readTree(page.getBody()).path("nextToken").asText(null);
+        String token = LocalJson.MAPPER.readTree(page.getBody()).path("nextToken").asText(null);
         assertTrue(token != null && token.contains("."), page.getBody());
         return token;
     }
@@ -361,7 +360,7 @@ class HostileInputTest {
             }
             JsonNode node;
             try {
-                node = Json.MAPPER.readTree(body);
+                node = LocalJson.MAPPER.readTree(body);
             } catch (Exception e) {
                 return "body is not JSON";
             }

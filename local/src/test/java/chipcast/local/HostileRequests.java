@@ -86,7 +86,7 @@ final class HostileRequests {
         try (Stream<Path> files = Files.list(root.resolve("events"))) {
             List<JsonNode> events = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                events.add(Json.MAPPER.readTree(Files.readString(file)));
+                events.add(LocalJson.MAPPER.readTree(Files.readString(file)));
             }
             return events;
         } catch (IOException e) {
@@ -279,7 +279,7 @@ final class HostileRequests {
     private String wrongType(String seed) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(seed);
+            node = LocalJson.MAPPER.readTree(seed);
         } catch (Exception e) {
             return seed;
         }

@@ -1,6 +1,5 @@
 package chipcast.local;
 
-import chipcast.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,7 @@ class LocalServerTest {
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
         assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
-        return Json.MAPPER.readTree(response.body());
+        return LocalJson.MAPPER.readTree(response.body());
     }
 
     @Test

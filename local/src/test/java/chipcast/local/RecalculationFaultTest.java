@@ -1,6 +1,5 @@
 package chipcast.local;
 
-import chipcast.core.json.Json;
 import chipcast.core.store.DynamoClients;
 import chipcast.core.store.StoreUnavailableException;
 import chipcast.recalc.Recalculation;
@@ -172,16 +171,16 @@ class RecalculationFaultTest {
                 return context.responseBody();
             }
             try (InputStream in = context.responseBody().get()) {
-                ObjectNode body = (ObjectNode) Json.MAPPER.readTree(in.readAllBytes());
+                ObjectNode body = (ObjectNode) LocalJson.MAPPER.readTree(in.readAllBytes());
                 ObjectNode unprocessed = body.putObject("UnprocessedKeys");
                 Iterator<Map.Entry<String, JsonNode>> tables = body.path("Responses").fields();
                 while (tables.hasNext()) {
                     Map.Entry<String, JsonNode> t = tables.next();
                     ArrayNode items = (ArrayNode) t.getValue();
-                    ArrayNode keys = Json.MAPPER.createArrayNode();
+                    ArrayNode keys = LocalJson.MAPPER.createArrayNode();
                     for (int i = items.size() - 1; i >= 0; i--) {
                         if (holdBackAll || i % 2 == 1) {
-                            keys.add(Json.MAPPER.createObjectNode().set("seriesId", items.get(i).get("seriesId")));
+                            keys.add(LocalJson.MAPPER.createObjectNode().set("seriesId", items.get(i).get("seriesId")));
                             items.remove(i);
                         }
                     }
@@ -192,7 +191,7 @@ class RecalculationFaultTest {
                         request.put("ProjectionExpression", "seriesId, inputHash, runStartedAt");
                     }
                 }
-                byte[] rewritten = Json.MAPPER.writeValueAsBytes(body);
+                byte[] rewritten = LocalJson.MAPPER.writeValueAsBytes(body);
                 return Optional.of(AbortableInputStream.create(new ByteArrayInputStream(rewritten)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -39,7 +39,7 @@ class ScenarioHandlerTest {
     /** An events/ file with its JSON body changed by {@code edit}. */
     static APIGatewayV2HTTPResponse compare(String file, Consumer<ObjectNode> edit) throws Exception {
         APIGatewayV2HTTPEvent event = TestStack.event(file);
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(event.getBody());
+        ObjectNode body = (ObjectNode) LocalJson.MAPPER.readTree(event.getBody());
         edit.accept(body);
         event.setBody(Json.write(body));
         return TestStack.invoke(FN, event);
@@ -53,7 +53,7 @@ class ScenarioHandlerTest {
             headers.put("if-match", ifMatch);
         }
         event.setHeaders(headers);
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree(event.getBody());
+        ObjectNode body = (ObjectNode) LocalJson.MAPPER.readTree(event.getBody());
         edit.accept(body);
         event.setBody(Json.write(body));
         return TestStack.invoke(FN, event);
@@ -348,7 +348,7 @@ class ScenarioHandlerTest {
         // The 30x claim is an inference claim about GB200 vs H100: neither a training check nor other chips fit it.
         assertError(put(id, null, b -> b.putObject("claim").put("claimId", "nvidia-gtc2024-gb200-nvl72-30x-inference")
                 .put("subjectOption", 1)), 400, "INVALID_BODY", "claim.claimId");
-        ObjectNode inference = (ObjectNode) Json.MAPPER.readTree(TestStack.event("compare-inference.json").getBody());
+        ObjectNode inference = (ObjectNode) LocalJson.MAPPER.readTree(TestStack.event("compare-inference.json").getBody());
         assertError(put(id, null, b -> {
             b.removeAll();
             b.setAll(inference);
@@ -384,7 +384,7 @@ class ScenarioHandlerTest {
         try (LocalServer server = new LocalServer(TestStack.env(), 0)) {
             server.start();
             HttpClient http = HttpClient.newHttpClient();
-            String body = Json.MAPPER.readTree(TestStack.event("put-scenario.json").getBody()).toString();
+            String body = LocalJson.MAPPER.readTree(TestStack.event("put-scenario.json").getBody()).toString();
             String path = server.url() + "/scenarios/test-http-" + System.nanoTime();
             HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(path))
                     .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -1,7 +1,6 @@
 package chipcast.local;
 
 import chipcast.core.store.DynamoClients;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
@@ -37,12 +36,13 @@ class StoreFaultTest {
         return DynamoClients.builder(env, interceptors).build();
     }
 
-    @SuppressWarnings("unchecked")
     static APIGatewayV2HTTPResponse getChip(DynamoDbClient client) {
         Object handler = TestStack.env().newHandler("ChipSpecFunction", client);
-        APIGatewayV2HTTPEvent event = TestStack.event("get-chip.json");
-        return ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler)
-                .handleRequest(event, new LocalContext("ChipSpecFunction", true));
+        return invoke(handler, TestStack.event("get-chip.json"), "ChipSpecFunction");
+    }
+
+    static APIGatewayV2HTTPResponse invoke(Object handler, APIGatewayV2HTTPEvent event, String functionId) {
+        return (APIGatewayV2HTTPResponse) Invoker.invoke(handler, event, new LocalContext(functionId, true));
     }
 
     static void assertUnavailable(APIGatewayV2HTTPResponse response) {
@@ -63,17 +63,15 @@ class StoreFaultTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void scenarioReadsAndConditionalWritesOnADownStoreAre503() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         try (DynamoDbClient client = clientFor("http://127.0.0.1:" + port)) {
-            var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                    TestStack.env().newHandler("ScenarioFunction", client);
+            Object handler = TestStack.env().newHandler("ScenarioFunction", client);
             for (String file : List.of("compare-training.json", "compare-market.json", "list-scenarios.json", "put-scenario.json")) {
-                assertUnavailable(handler.handleRequest(TestStack.event(file), new LocalContext("ScenarioFunction", true)));
+                assertUnavailable(invoke(handler, TestStack.event(file), "ScenarioFunction"));
             }
         }
     }

@@ -5,7 +5,7 @@ import chipcast.core.forecast.ForecastRepository;
 import chipcast.core.forecast.FxRateRepository;
 import chipcast.core.scenario.ScenarioRepository;
 import chipcast.core.series.SeriesRepository;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,8 @@ class TemplateTest {
         for (TemplateModel.FunctionDef f : TEMPLATE.functions().values()) {
             assertTrue(f.handler().endsWith("::handleRequest"), f.id());
             Class<?> type = Class.forName(f.handlerClass());
-            assertTrue(RequestHandler.class.isAssignableFrom(type), f.id() + " implements RequestHandler");
+            // A stream handler: the runtime hands it the event's bytes and runs no serialiser of its own (cold start).
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), f.id() + " implements RequestStreamHandler");
             assertNotNull(type.getConstructor(), f.id() + " has the runtime's no-arg constructor");
             assertNotNull(type.getConstructor(DynamoDbClient.class, Map.class), f.id() + " takes injected collaborators");
             // CodeUri is the function's own Maven artifact

@@ -40,7 +40,7 @@ public final class TestStack {
 
     /** An events/ file as API Gateway sends it, read the way the Lambda runtime reads it. */
     public static APIGatewayV2HTTPEvent event(String file) {
-        return (APIGatewayV2HTTPEvent) Invoker.parseEvent(handler("ChipSpecFunction"), read("events/" + file));
+        return Invoker.apiEvent(read("events/" + file));
     }
 
     /** An events/ file with its route key and body replaced: the way tests vary a real event. */

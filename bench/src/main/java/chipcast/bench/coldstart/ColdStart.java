@@ -2,7 +2,11 @@ package chipcast.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +16,9 @@ import java.nio.file.Path;
  * One cold start in a fresh JVM, on a function's deployment jar: the handler's no-arg constructor (what
  * the Lambda runtime calls), then one invocation with an events/ file. Prints System.nanoTime marks,
  * which share CLOCK_MONOTONIC with the parent that launched this JVM, so the parent can time the JVM's
- * own start too. Kept tiny: JDK classes, the Lambda interface, and the Lambda runtime's own event serialiser
- * (aws-lambda-java-serialization, next to it on the classpath), which reads every event as the runtime does.
+ * own start too. Kept tiny: JDK classes, the Lambda interfaces, and the Lambda runtime's own event serialiser
+ * (aws-lambda-java-serialization, next to it on the classpath), which reads POJO handlers' events as the runtime
+ * does. A RequestStreamHandler gets the event file's bytes, as the runtime hands them over, and no serialiser runs.
  *
  * <p>Usage: ColdStart handlerClass eventFile
  */
@@ -27,14 +32,28 @@ public final class ColdStart {
         Class<?> type = Class.forName(args[0]);
         Object handler = type.getConstructor().newInstance();
         long init = System.nanoTime();
-        String json = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-        Class<?> input = inputType(type);
-        Object event = runtimeSerializer() ? ColdStartRuntime.read(json, input) : ColdStartJackson.read(json, input);
-        long parsed = System.nanoTime();
-        Object result = ((RequestHandler) handler).handleRequest(event, null);
-        long invoked = System.nanoTime();
+        Object result;
+        long parsed;
+        long invoked;
+        if (handler instanceof RequestStreamHandler stream) {
+            byte[] bytes = Files.readAllBytes(Path.of(args[1]));
+            parsed = System.nanoTime();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            stream.handleRequest(new ByteArrayInputStream(bytes), out, null);
+            invoked = System.nanoTime();
+            result = out.toString(StandardCharsets.UTF_8);
+        } else {
+            String json = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+            Class<?> input = inputType(type);
+            Object event = runtimeSerializer() ? ColdStartRuntime.read(json, input) : ColdStartJackson.read(json, input);
+            parsed = System.nanoTime();
+            result = ((RequestHandler) handler).handleRequest(event, null);
+            invoked = System.nanoTime();
+        }
         String text = String.valueOf(result);
         System.out.println("RESULT " + (text.length() > 300 ? text.substring(0, 300) : text));
+        // Read after the last mark: how many classes the cold start loaded (the management classes come after).
+        System.out.println("CLASSES " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         System.out.println("COLDSTART " + main + " " + init + " " + parsed + " " + invoked);
     }
 

@@ -54,14 +54,14 @@ public class PureCore {
     @Setup
     public void load() throws Exception {
         Path root = Path.of(System.getProperty("chipcast.root", ".")).toAbsolutePath().normalize();
-        JsonNode dataset = Json.MAPPER.readTree(Files.readString(root.resolve("data/forecasts.json")));
+        JsonNode dataset = Json.readTree(Files.readString(root.resolve("data/forecasts.json")));
         forecasts = new ArrayList<>();
         for (JsonNode f : dataset.get("forecasts")) {
-            forecasts.add(Json.MAPPER.treeToValue(f, Forecast.class));
+            forecasts.add(Json.readStored(Json.write(f), Forecast.class));
         }
         rates = new ArrayList<>();
         for (JsonNode r : dataset.get("fxRates")) {
-            rates.add(Json.MAPPER.treeToValue(r, FxRate.class));
+            rates.add(Json.readStored(Json.write(r), FxRate.class));
         }
         forecast = forecasts.get(0);
         storedForecast = Json.write(forecast);

@@ -125,8 +125,8 @@ public final class ChipSpecHandler extends ApiHandler {
 
     /** The chip as stored plus the figures derived from it. */
     static Object view(Chip chip) {
-        ObjectNode node = Json.MAPPER.valueToTree(chip);
-        node.set("derived", Json.MAPPER.valueToTree(ChipMetrics.derive(chip)));
+        ObjectNode node = (ObjectNode) Json.toTree(chip);
+        node.set("derived", Json.toTree(ChipMetrics.derive(chip)));
         return node;
     }
 

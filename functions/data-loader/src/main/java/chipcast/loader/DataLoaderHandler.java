@@ -4,18 +4,21 @@ import chipcast.core.cfn.CustomResourceResponse;
 import chipcast.core.json.Json;
 import chipcast.core.store.DynamoClients;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * DataLoaderFunction: the CloudFormation custom resource that loads the bundled dataset into the
- * deployed tables on Create and Update (a new dataset is a new function version, so an Update).
+ * deployed tables on Create and Update (a new dataset is a new function version, so an Update). A stream
+ * handler: the request's fields are read from its JSON as CloudFormation names them.
  */
-public final class DataLoaderHandler implements RequestHandler<CloudFormationCustomResourceEvent, Map<String, Object>> {
+public final class DataLoaderHandler implements RequestStreamHandler {
     private final DatasetLoader loader;
 
     public DataLoaderHandler() {
@@ -27,12 +30,18 @@ public final class DataLoaderHandler implements RequestHandler<CloudFormationCus
     }
 
     @Override
-    public Map<String, Object> handleRequest(CloudFormationCustomResourceEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> result = load(Json.readEvent(input));
+        System.out.println(Json.write(result));
+        Json.write(output, result);
+    }
+
+    private Map<String, Object> load(Map<String, Object> event) {
         Map<String, Object> result = new LinkedHashMap<>();
         String status = "SUCCESS";
         String reason = "dataset loaded";
         try {
-            if (!"Delete".equals(event.getRequestType())) {
+            if (!"Delete".equals(event.get("RequestType"))) {
                 result.put("written", loader.load());
             }
         } catch (RuntimeException e) {
@@ -43,16 +52,21 @@ public final class DataLoaderHandler implements RequestHandler<CloudFormationCus
         }
         result.put("status", status);
         result.put("reason", reason);
-        CustomResourceResponse.send(event.getResponseUrl(), status, reason,
-                event.getPhysicalResourceId() != null ? event.getPhysicalResourceId() : "chipcast-dataset",
-                event.getStackId(), event.getRequestId(), event.getLogicalResourceId(), loaded(event));
-        System.out.println(Json.write(result));
+        String physicalId = text(event, "PhysicalResourceId");
+        CustomResourceResponse.send(text(event, "ResponseURL"), status, reason,
+                physicalId != null ? physicalId : "chipcast-dataset",
+                text(event, "StackId"), text(event, "RequestId"), text(event, "LogicalResourceId"), loaded(event));
         return result;
     }
 
+    private static String text(Map<String, Object> event, String field) {
+        Object value = event.get(field);
+        return value == null ? null : String.valueOf(value);
+    }
+
     /** Echoes the dataset hash, so resources that read it (InitialRecalculation) run after the load. */
-    private static Map<String, String> loaded(CloudFormationCustomResourceEvent event) {
-        Object hash = event.getResourceProperties() == null ? null : event.getResourceProperties().get("DatasetSha256");
+    private static Map<String, String> loaded(Map<String, Object> event) {
+        Object hash = event.get("ResourceProperties") instanceof Map<?, ?> properties ? properties.get("DatasetSha256") : null;
         return Map.of("DatasetSha256Loaded", hash == null ? "" : String.valueOf(hash));
     }
 }

@@ -8,8 +8,6 @@ import chipcast.core.scenario.StoredScenario;
 import chipcast.core.scenario.VendorClaim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,12 +63,11 @@ public final class Dataset {
 
     static <T> T read(String file, Class<T> type) {
         // The dataset may carry documentation fields the API does not serve; ignore those, keep everything else strict.
-        ObjectReader reader = Json.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = Dataset.class.getResourceAsStream("/dataset/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("dataset/" + file + " is not on the classpath");
             }
-            return reader.readValue(in);
+            return Json.readLenient(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dataset/" + file, e);
         }

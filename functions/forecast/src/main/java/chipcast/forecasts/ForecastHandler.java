@@ -101,7 +101,7 @@ public final class ForecastHandler extends ApiHandler {
             int last = known.get(known.size() - 1).path("year").asInt();
             if ((from == null || from >= first) && (to == null || to <= last)) {
                 sliceYears((ArrayNode) doc.path("series"), from, to);
-                doc.set("materialised", Json.MAPPER.valueToTree(provenance(stored.get())));
+                doc.set("materialised", Json.toTree(provenance(stored.get())));
                 doc.putNull("computedOnTheFly");
                 return ApiResponse.ok(doc);
             }
@@ -138,7 +138,7 @@ public final class ForecastHandler extends ApiHandler {
             if (to != null) {
                 doc.put("to", to);
             }
-            doc.set("materialised", Json.MAPPER.valueToTree(provenance(stored.get())));
+            doc.set("materialised", Json.toTree(provenance(stored.get())));
             doc.putNull("computedOnTheFly");
             return ApiResponse.ok(doc);
         }
@@ -192,7 +192,7 @@ public final class ForecastHandler extends ApiHandler {
         } else {
             throw JsonBody.invalid("points", "is required (or baseYear, baseValue, cagrPercent and targetYear)");
         }
-        ObjectNode out = Json.MAPPER.valueToTree(calc);
+        ObjectNode out = (ObjectNode) Json.toTree(calc);
         out.put("cagrPercent", calc.cagr() * 100);
         out.put("method", ForecastReports.METHOD);
         return ApiResponse.ok(out);
@@ -217,7 +217,7 @@ public final class ForecastHandler extends ApiHandler {
 
     private static JsonNode readStored(String doc) {
         try {
-            return Json.MAPPER.readTree(doc);
+            return Json.readTree(doc);
         } catch (Exception e) {
             throw new IllegalStateException("stored series is not JSON", e);
         }

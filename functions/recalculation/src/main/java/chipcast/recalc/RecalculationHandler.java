@@ -8,17 +8,21 @@ import chipcast.core.series.SeriesRepository;
 import chipcast.core.store.DynamoClients;
 import chipcast.core.store.Environment;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * RecalculationFunction: invoked daily by an EventBridge schedule (explicit Input), once on deploy as a
  * custom resource after the dataset load, and locally at start-up. Returns and logs the run's summary.
+ * A stream handler: the event is a small JSON object, read without the runtime's serialiser.
  */
-public final class RecalculationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class RecalculationHandler implements RequestStreamHandler {
     private final Recalculation recalculation;
 
     public RecalculationHandler() {
@@ -33,8 +37,11 @@ public final class RecalculationHandler implements RequestHandler<Map<String, Ob
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Map<String, Object> event = input == null ? Map.of() : input;
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.write(output, run(Json.readEvent(input), context));
+    }
+
+    Map<String, Object> run(Map<String, Object> event, Context context) {
         boolean customResource = event.containsKey("RequestType") && event.containsKey("ResponseURL");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("trigger", customResource ? "deploy" : event.getOrDefault("trigger", "invoke"));

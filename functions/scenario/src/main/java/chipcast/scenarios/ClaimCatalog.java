@@ -2,7 +2,6 @@ package chipcast.scenarios;
 
 import chipcast.core.json.Json;
 import chipcast.core.scenario.VendorClaim;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +27,7 @@ final class ClaimCatalog {
             if (in == null) {
                 throw new IllegalStateException("dataset/claims.json is not on the classpath");
             }
-            VendorClaim[] claims = Json.MAPPER.readerFor(VendorClaim[].class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in);
+            VendorClaim[] claims = Json.readLenient(in, VendorClaim[].class);
             Map<String, VendorClaim> byId = new LinkedHashMap<>();
             for (VendorClaim c : claims) {
                 byId.put(c.id(), c);

@@ -4,36 +4,37 @@ import chipcast.core.json.Json;
 import chipcast.core.store.StoreCalls;
 import chipcast.core.store.StoreUnavailableException;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Shared shell of every API function: dispatch on the route key API Gateway sends (the route as written
- * in template.yaml), map failures to JSON errors with stable codes, and log one structured line a request.
+ * Shared shell of every API function: read the API Gateway event's bytes, dispatch on the route key (the
+ * route as written in template.yaml), map failures to JSON errors with stable codes, write the response,
+ * and log one structured line a request. A stream handler, so the Lambda runtime runs no serialiser.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiHandler implements RequestStreamHandler {
 
     /** Serves one route; throws {@link ApiException} for anything the client got wrong. */
     protected abstract ApiResponse route(ApiRequest request);
 
     @Override
-    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long start = System.nanoTime();
-        String routeKey = event == null || event.getRouteKey() == null ? "$default" : event.getRouteKey();
+        String routeKey = "$default";
         ApiResponse response;
         Throwable failure = null;
         try {
-            if (event == null) {
-                throw new ApiException(ErrorCode.INVALID_BODY, "no event");
-            }
+            ApiRequest request = ApiEvents.read(input);
+            routeKey = request.routeKey();
             StoreCalls.startBudget(StoreCalls.REQUEST_BUDGET);
-            response = route(new ApiRequest(event));
+            response = route(request);
         } catch (ApiException e) {
             response = ApiResponse.error(e.code(), e.getMessage(), e.parameter());
         } catch (StoreUnavailableException e) {
@@ -46,21 +47,16 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         StoreCalls.endBudget();
         log(context, routeKey, response.status(), (System.nanoTime() - start) / 1_000_000, failure);
-        return toEvent(response);
+        ApiEvents.write(output, response.status(), headers(response), response.body());
     }
 
-    static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+    static Map<String, String> headers(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Cache-Control", "no-store");
         headers.putAll(response.headers());
-        APIGatewayV2HTTPResponse out = new APIGatewayV2HTTPResponse();
-        out.setStatusCode(response.status());
-        out.setHeaders(headers);
-        out.setBody(response.body());
-        out.setIsBase64Encoded(false);
-        return out;
+        return headers;
     }
 
     private static void log(Context context, String routeKey, int status, long latencyMs, Throwable failure) {

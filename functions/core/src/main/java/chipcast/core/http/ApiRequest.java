@@ -1,7 +1,5 @@
 package chipcast.core.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -21,14 +19,18 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Map<String, String> headers;
-    private final APIGatewayV2HTTPEvent event;
+    private final String body;
+    private final boolean base64;
 
-    public ApiRequest(APIGatewayV2HTTPEvent event) {
-        this.event = event;
-        this.routeKey = event.getRouteKey() == null ? "$default" : event.getRouteKey();
-        this.pathParameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        this.query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
-        this.headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    /** What {@link ApiEvents#read} takes from an event; null maps and a null route key mean none. */
+    public ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> query,
+                      Map<String, String> headers, String body, boolean base64) {
+        this.routeKey = routeKey == null ? "$default" : routeKey;
+        this.pathParameters = pathParameters == null ? Map.of() : pathParameters;
+        this.query = query == null ? Map.of() : query;
+        this.headers = headers == null ? Map.of() : headers;
+        this.body = body;
+        this.base64 = base64;
     }
 
     public String routeKey() {
@@ -113,12 +115,11 @@ public final class ApiRequest {
 
     /** The body as text, decoded from base64 when API Gateway sent it so; bounded to {@link #MAX_BODY_BYTES}. */
     public String body() {
-        String body = event.getBody();
         if (body == null || body.isEmpty()) {
             return null;
         }
         byte[] bytes;
-        if (event.getIsBase64Encoded()) {
+        if (base64) {
             if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
                 throw tooLarge();
             }

@@ -33,7 +33,7 @@ public final class JsonBody {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(body);
+            node = Json.readTree(body);
         } catch (StreamConstraintsException e) {
             throw new ApiException(ErrorCode.INVALID_BODY, "the body nests too deeply or holds an over-long value", "body");
         } catch (JsonProcessingException e) {

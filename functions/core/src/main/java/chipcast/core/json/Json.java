@@ -1,45 +1,238 @@
 package chipcast.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 
-/** The one ObjectMapper of a container: building it is the costly part, using it is thread-safe. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * JSON for the functions on jackson-core's streaming parser and generator only. Databind's ObjectMapper
+ * is never built in a function: on a cold start it cost ~230 ms (600 classes) against ~30 ms for the
+ * streaming core (docs/performance.md). Records map by component name ({@link Records}); trees are
+ * databind's node classes, made through {@link JsonNodeFactory} and written by {@link #write}, never by
+ * {@code JsonNode.toString()}, which would build an ObjectMapper.
+ */
 public final class Json {
     // Request bodies are capped at 64 KB before parsing; these limits stop pathological nesting too.
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(64).maxNumberLength(64).maxStringLength(65_536).build();
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    /** The factory of a container: thread-safe, and its buffers are recycled across requests. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(LIMITS)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the caller (the Lambda runtime) owns its streams
             .build();
 
-    static {
-        MAPPER.getFactory().setStreamReadConstraints(LIMITS);
-    }
+    /**
+     * For whole Lambda events: a body may be longer than the request limit here, and ApiRequest answers that
+     * with a 413 naming the limit rather than a parse error; Lambda caps an event at 6 MB anyway.
+     */
+    public static final JsonFactory EVENTS = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxNumberLength(64).maxStringLength(6 * 1024 * 1024).build())
+            .build();
+
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    /** Serialises a response or stored document; our own records never fail to serialise. */
+    /** Serialises a response or stored document: records, maps, collections, arrays, scalars and trees. */
     public static String write(Object value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            Records.write(generator, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does no I/O
+        }
+        return out.toString();
+    }
+
+    /** Reads a document this project stored itself (not user input): unknown fields are an error. */
+    public static <T> T readStored(String json, Class<T> type) {
         try {
-            return MAPPER.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            return Records.convert(readTree(json), type, true);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("stored document is not a valid " + type.getSimpleName(), e);
         }
     }
 
-    /** Reads a document this project stored itself (not user input). */
-    public static <T> T readStored(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (Exception e) {
-            throw new IllegalStateException("stored document is not a valid " + type.getSimpleName(), e);
+    /** Reads bundled data files whose entries may carry fields the functions do not use (notes, extra sources). */
+    public static <T> T readLenient(InputStream in, Class<T> type) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            return Records.convert(readRoot(parser), type, false);
+        }
+    }
+
+    /**
+     * A non-API event (a schedule's Input, a CloudFormation custom resource request) as a map: JSON null
+     * or no bytes at all read as an empty map, anything but an object is an error.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readEvent(InputStream in) throws IOException {
+        try (JsonParser parser = EVENTS.createParser(in)) {
+            Object event = Records.convert(readRoot(parser), Object.class, false);
+            if (event == null) {
+                return Map.of();
+            }
+            if (!(event instanceof Map<?, ?>)) {
+                throw new JsonParseException(parser, "the event is not a JSON object");
+            }
+            return (Map<String, Object>) event;
+        }
+    }
+
+    /** Writes a result to the runtime's output stream. */
+    public static void write(OutputStream out, Object value) throws IOException {
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            Records.write(generator, value);
+        }
+    }
+
+    /**
+     * Parses JSON into a tree, as strictly as request bodies need: duplicate keys, trailing tokens and
+     * the nesting and length limits are errors (JsonProcessingException and its subclasses). Integers
+     * become int, long or big-integer nodes by size and decimals double nodes, as Jackson's own readTree.
+     */
+    public static JsonNode readTree(String json) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return readRoot(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // text in memory: no I/O to fail
+        }
+    }
+
+    public static JsonNode readTree(byte[] json) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return readRoot(parser);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A record, map or list as a tree (what ObjectMapper.valueToTree gave), to add fields before writing. */
+    public static JsonNode toTree(Object value) {
+        return Records.toTree(value);
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    private static JsonNode readRoot(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return MissingNode.getInstance();
+        }
+        JsonNode root = read(parser, first);
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new JsonParseException(parser, "trailing token " + trailing + " after the JSON value");
+        }
+        return root;
+    }
+
+    /** The value starting at {@code token}; depth is bounded by the parser's nesting limit. */
+    static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.set(name, read(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(read(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new JsonParseException(parser, "unexpected token " + token);
+        }
+    }
+
+    /** Writes a tree with the generator (JsonNode.toString would build an ObjectMapper to do it). */
+    static void writeTree(JsonGenerator generator, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    generator.writeFieldName(field.getKey());
+                    writeTree(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    writeTree(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
+                    default -> generator.writeNumber(node.doubleValue());
+                }
+            }
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case BINARY -> generator.writeBinary(node.binaryValue());
+            case POJO -> Records.write(generator, ((POJONode) node).getPojo());
+            default -> generator.writeNull(); // NULL; MISSING never sits inside a tree we build
         }
     }
 }

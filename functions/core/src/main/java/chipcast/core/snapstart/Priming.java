@@ -1,12 +1,16 @@
 package chipcast.core.snapstart;
 
 import chipcast.core.json.Json;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,60 +18,64 @@ import java.util.function.Supplier;
 
 /**
  * SnapStart priming: before Lambda snapshots a published version, run the function's real request path
- * once (one GetItem through the handler, its JSON in and out), so the snapshot holds loaded and
- * initialised classes, a resolved endpoint and a built request pipeline instead of a bare constructor.
- * Credentials are not cached here: the client's default chain resolves them again after a restore.
+ * once (one GetItem through the handler, the event's bytes parsed and the response's written), so the
+ * snapshot holds loaded and initialised classes, a resolved endpoint and a built request pipeline instead
+ * of a bare constructor. Credentials are not cached here: the client's default chain resolves them again
+ * after a restore.
  */
 public final class Priming implements Resource {
     /** CRaC keeps weak references to resources; these strong ones keep them alive until the checkpoint. */
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
 
-    private final RequestHandler<Object, ?> handler;
-    private final Supplier<?> event;
+    private final RequestStreamHandler handler;
+    private final Supplier<byte[]> event;
     private volatile int runs;
 
-    @SuppressWarnings("unchecked")
-    public <I> Priming(RequestHandler<I, ?> handler, Supplier<? extends I> event) {
-        this.handler = (RequestHandler<Object, ?>) handler;
+    public Priming(RequestStreamHandler handler, Supplier<byte[]> event) {
+        this.handler = handler;
         this.event = event;
     }
 
     /** Registers the handler's priming with the JVM's global CRaC context (a no-op where there is no CRaC). */
-    public static <I> Priming register(RequestHandler<I, ?> handler, Supplier<? extends I> event) {
+    public static Priming register(RequestStreamHandler handler, Supplier<byte[]> event) {
         Priming priming = new Priming(handler, event);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
-    /** A GET request as API Gateway (HTTP API, payload 2.0) sends it. */
-    public static APIGatewayV2HTTPEvent apiGet(String routeKey, String path, Map<String, String> pathParameters) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(path)
-                .withRawQueryString("")
-                .withHeaders(Map.of("accept", "application/json", "user-agent", "chipcast-snapstart-priming"))
-                .withPathParameters(pathParameters)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(routeKey)
-                        .withStage("$default")
-                        .withRequestId("snapstart-priming")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withProtocol("HTTP/1.1").build())
-                        .build())
-                .withIsBase64Encoded(false)
-                .build();
+    /** A GET request's bytes as API Gateway (HTTP API, payload 2.0) sends them. */
+    public static byte[] apiGet(String routeKey, String path, Map<String, String> pathParameters) {
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", "GET");
+        http.put("path", path);
+        http.put("protocol", "HTTP/1.1");
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        context.put("requestId", "snapstart-priming");
+        context.put("http", http);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.put("headers", Map.of("accept", "application/json", "user-agent", "chipcast-snapstart-priming"));
+        event.put("pathParameters", pathParameters);
+        event.put("requestContext", context);
+        event.put("isBase64Encoded", false);
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {
-            Object response = handler.handleRequest(event.get(), null);
-            // The response's JSON both ways: primes serialisation of what the runtime sends back.
-            Json.readStored(Json.write(response), Map.class);
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event.get()), response, null);
+            // The response read back: primes the parser on what the runtime sends back too.
+            Json.readTree(response.toByteArray());
             runs++;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Priming is an optimisation: a store that is unreachable at snapshot time must not fail the publish.
             System.out.println("{\"level\":\"WARN\",\"message\":\"SnapStart priming failed\",\"error\":\""
                     + e.getClass().getName() + "\"}");

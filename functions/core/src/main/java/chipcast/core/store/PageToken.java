@@ -34,7 +34,7 @@ public final class PageToken {
 
     /** Signs the last key of a page (string attributes only) for the query described by {@code scope}. */
     public String encode(String scope, Map<String, String> lastKey) {
-        ObjectNode payload = Json.MAPPER.createObjectNode();
+        ObjectNode payload = Json.object();
         payload.put("v", 1);
         payload.put("q", scope);
         ObjectNode key = payload.putObject("k");
@@ -67,7 +67,7 @@ public final class PageToken {
         }
         JsonNode payload;
         try {
-            payload = Json.MAPPER.readTree(body);
+            payload = Json.readTree(body);
         } catch (Exception e) {
             throw invalid();
         }

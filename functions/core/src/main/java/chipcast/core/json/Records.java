@@ -1,0 +1,418 @@
+package chipcast.core.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Java records to and from JSON by their components, in declaration order, with the same output as
+ * Jackson's default ObjectMapper for the types this project uses (nulls written, enums by name, maps
+ * in their own order). Plain reflection on records: the JDK's own classes, nothing to introspect.
+ */
+final class Records {
+    private Records() {
+    }
+
+    /** A record class's components, accessors and canonical constructor, looked up once per class. */
+    private record Shape(RecordComponent[] components, Method[] accessors, Map<String, Integer> index,
+                         Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true); // records nested in package-private classes
+                types[i] = components[i].getType();
+                index.put(components[i].getName(), i);
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                return new Shape(components, accessors, index, constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " has no canonical constructor", e);
+            }
+        }
+    };
+
+    // ---- writing ----
+
+    static void write(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String s) {
+            out.writeString(s);
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Number n) {
+            writeNumber(out, n);
+        } else if (value instanceof JsonNode node) {
+            Json.writeTree(out, node);
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.writeFieldName(key(e.getKey()));
+                write(out, e.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Collection<?> items) {
+            out.writeStartArray();
+            for (Object item : items) {
+                write(out, item);
+            }
+            out.writeEndArray();
+        } else if (value.getClass().isArray()) {
+            out.writeStartArray();
+            for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                write(out, Array.get(value, i));
+            }
+            out.writeEndArray();
+        } else if (value instanceof Enum<?> e) {
+            out.writeString(e.name());
+        } else if (value instanceof Character c) {
+            out.writeString(c.toString());
+        } else if (value.getClass().isRecord()) {
+            Shape shape = SHAPES.get(value.getClass());
+            out.writeStartObject();
+            for (int i = 0; i < shape.components().length; i++) {
+                out.writeFieldName(shape.components()[i].getName());
+                write(out, get(shape.accessors()[i], value));
+            }
+            out.writeEndObject();
+        } else {
+            throw new IllegalStateException("no JSON form for " + value.getClass().getName());
+        }
+    }
+
+    private static void writeNumber(JsonGenerator out, Number n) throws IOException {
+        if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            out.writeNumber(n.intValue());
+        } else if (n instanceof Long l) {
+            out.writeNumber(l);
+        } else if (n instanceof Double d) {
+            out.writeNumber(d);
+        } else if (n instanceof Float f) {
+            out.writeNumber(f);
+        } else if (n instanceof BigDecimal d) {
+            out.writeNumber(d);
+        } else if (n instanceof BigInteger i) {
+            out.writeNumber(i);
+        } else {
+            throw new IllegalStateException("no JSON form for " + n.getClass().getName());
+        }
+    }
+
+    private static String key(Object key) {
+        return key instanceof Enum<?> e ? e.name() : String.valueOf(key);
+    }
+
+    private static Object get(Method accessor, Object record) {
+        try {
+            return accessor.invoke(record);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    // ---- trees ----
+
+    static JsonNode toTree(Object value) {
+        if (value == null) {
+            return Json.NODES.nullNode();
+        } else if (value instanceof JsonNode node) {
+            return node;
+        } else if (value instanceof String s) {
+            return Json.NODES.textNode(s);
+        } else if (value instanceof Boolean b) {
+            return Json.NODES.booleanNode(b);
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return Json.NODES.numberNode(((Number) value).intValue());
+        } else if (value instanceof Long l) {
+            return Json.NODES.numberNode(l);
+        } else if (value instanceof Double d) {
+            return Json.NODES.numberNode(d);
+        } else if (value instanceof Float f) {
+            return Json.NODES.numberNode(f);
+        } else if (value instanceof BigDecimal d) {
+            return Json.NODES.numberNode(d);
+        } else if (value instanceof BigInteger i) {
+            return Json.NODES.numberNode(i);
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode object = Json.NODES.objectNode();
+            map.forEach((k, v) -> object.set(key(k), toTree(v)));
+            return object;
+        } else if (value instanceof Collection<?> items) {
+            ArrayNode array = Json.NODES.arrayNode();
+            items.forEach(item -> array.add(toTree(item)));
+            return array;
+        } else if (value.getClass().isArray()) {
+            ArrayNode array = Json.NODES.arrayNode();
+            for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                array.add(toTree(Array.get(value, i)));
+            }
+            return array;
+        } else if (value instanceof Enum<?> e) {
+            return Json.NODES.textNode(e.name());
+        } else if (value.getClass().isRecord()) {
+            Shape shape = SHAPES.get(value.getClass());
+            ObjectNode object = Json.NODES.objectNode();
+            for (int i = 0; i < shape.components().length; i++) {
+                object.set(shape.components()[i].getName(), toTree(get(shape.accessors()[i], value)));
+            }
+            return object;
+        }
+        throw new IllegalStateException("no JSON form for " + value.getClass().getName());
+    }
+
+    // ---- reading ----
+
+    /**
+     * A tree as the given type. {@code strict}: a field the record does not declare is an error (stored
+     * documents); otherwise it is skipped (bundled data files with notes beside the figures).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T convert(JsonNode node, Class<T> type, boolean strict) {
+        return (T) convert(node, (Type) type, strict, "$");
+    }
+
+    private static Object convert(JsonNode node, Type type, boolean strict, String path) {
+        Class<?> raw = raw(type);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return raw.isPrimitive() ? defaultOf(raw) : null;
+        }
+        if (JsonNode.class.isAssignableFrom(raw)) {
+            if (!raw.isInstance(node)) {
+                throw mismatch(path, raw);
+            }
+            return node;
+        }
+        if (raw == String.class) {
+            if (!node.isValueNode()) {
+                throw mismatch(path, raw);
+            }
+            return node.asText();
+        }
+        if (raw == Double.class || raw == double.class) {
+            return number(node, path, raw).doubleValue();
+        }
+        if (raw == Integer.class || raw == int.class) {
+            return number(node, path, raw).intValue();
+        }
+        if (raw == Long.class || raw == long.class) {
+            return number(node, path, raw).longValue();
+        }
+        if (raw == Float.class || raw == float.class) {
+            return number(node, path, raw).floatValue();
+        }
+        if (raw == BigDecimal.class) {
+            return node.isNumber() ? node.decimalValue() : new BigDecimal(number(node, path, raw).toString());
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+                return Boolean.parseBoolean(node.textValue());
+            }
+            throw mismatch(path, raw);
+        }
+        if (raw.isEnum()) {
+            if (!node.isTextual()) {
+                throw mismatch(path, raw);
+            }
+            for (Object constant : raw.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(node.textValue())) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException(path + ": no " + raw.getSimpleName() + " named " + node.textValue());
+        }
+        if (raw.isRecord()) {
+            return record(node, raw, strict, path);
+        }
+        if (raw.isArray()) {
+            List<Object> items = list(node, raw.getComponentType(), strict, path);
+            Object array = Array.newInstance(raw.getComponentType(), items.size());
+            for (int i = 0; i < items.size(); i++) {
+                Array.set(array, i, items.get(i));
+            }
+            return array;
+        }
+        if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
+            return list(node, typeArgument(type, 0), strict, path);
+        }
+        if (raw == Set.class) {
+            return new LinkedHashSet<>(list(node, typeArgument(type, 0), strict, path));
+        }
+        if (raw == Map.class || raw == LinkedHashMap.class) {
+            if (!node.isObject()) {
+                throw mismatch(path, raw);
+            }
+            Type valueType = typeArgument(type, 1);
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> map.put(f.getKey(), convert(f.getValue(), valueType, strict, path + "." + f.getKey())));
+            return map;
+        }
+        if (raw == Object.class) {
+            return untyped(node);
+        }
+        throw new IllegalStateException(path + ": no JSON mapping for " + raw.getName());
+    }
+
+    private static Object record(JsonNode node, Class<?> type, boolean strict, String path) {
+        if (!node.isObject()) {
+            throw mismatch(path, type);
+        }
+        Shape shape = SHAPES.get(type);
+        Object[] args = new Object[shape.components().length];
+        boolean[] set = new boolean[args.length];
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Integer i = shape.index().get(field.getKey());
+            if (i == null) {
+                if (strict) {
+                    throw new IllegalArgumentException(path + ": unknown field '" + field.getKey() + "' for "
+                            + type.getSimpleName());
+                }
+                continue;
+            }
+            RecordComponent component = shape.components()[i];
+            args[i] = convert(field.getValue(), component.getGenericType(), strict, path + "." + field.getKey());
+            set[i] = true;
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (!set[i] && shape.components()[i].getType().isPrimitive()) {
+                args[i] = defaultOf(shape.components()[i].getType());
+            }
+        }
+        try {
+            return shape.constructor().newInstance(args);
+        } catch (InvocationTargetException e) {
+            // A compact constructor's validation: the document does not hold a valid value.
+            throw new IllegalArgumentException(path + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Object> list(JsonNode node, Type elementType, boolean strict, String path) {
+        if (!node.isArray()) {
+            throw mismatch(path, List.class);
+        }
+        List<Object> items = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            items.add(convert(node.get(i), elementType, strict, path + "[" + i + "]"));
+        }
+        return items;
+    }
+
+    /** Jackson's untyped reading: maps, lists, strings, int/long/big integers, doubles, booleans, nulls. */
+    private static Object untyped(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> map.put(f.getKey(), untyped(f.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(untyped(item)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        return node.asText();
+    }
+
+    private static Number number(JsonNode node, String path, Class<?> type) {
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isTextual()) {
+            // Jackson coerces a numeric string too; the stored documents never rely on it, but stay compatible.
+            try {
+                return new BigDecimal(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw mismatch(path, type);
+            }
+        }
+        throw mismatch(path, type);
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class; // wildcards and type variables read untyped
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        return type instanceof ParameterizedType p && p.getActualTypeArguments().length > index
+                ? p.getActualTypeArguments()[index] : Object.class;
+    }
+
+    private static Object defaultOf(Class<?> primitive) {
+        if (primitive == boolean.class) {
+            return false;
+        }
+        if (primitive == int.class) {
+            return 0;
+        }
+        if (primitive == long.class) {
+            return 0L;
+        }
+        if (primitive == double.class) {
+            return 0.0;
+        }
+        if (primitive == float.class) {
+            return 0.0f;
+        }
+        throw new IllegalStateException("no default for " + primitive);
+    }
+
+    private static IllegalArgumentException mismatch(String path, Class<?> type) {
+        return new IllegalArgumentException(path + ": not a " + type.getSimpleName());
+    }
+}
