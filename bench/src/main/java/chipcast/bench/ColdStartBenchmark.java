@@ -41,7 +41,8 @@ public final class ColdStartBenchmark {
     record Subject(String name, Path jar, String handlerClass, Path event, Map<String, String> env, String expect) {
     }
 
-    record Run(double jvmMs, double initMs, double parseMs, double invokeMs, double totalMs, double exitMs, double classes) {
+    record Run(double jvmMs, double initMs, double parseMs, double invokeMs, double totalMs, double exitMs, double classes,
+               boolean objectMapper) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -145,6 +146,7 @@ public final class ColdStartBenchmark {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
+        command.add("--add-opens=java.base/java.lang=ALL-UNNAMED"); // ColdStart.loaded asks the class loader, after the marks
         command.add("-cp");
         // The runtime's serialiser comes last, as the runtime's own classes sit outside the function's jar.
         command.add(s.jar() + java.io.File.pathSeparator + jar("bench.harnessJar") + java.io.File.pathSeparator
@@ -177,7 +179,7 @@ public final class ColdStartBenchmark {
         double classes = output.lines().filter(l -> l.startsWith("CLASSES ")).mapToDouble(l -> Double.parseDouble(l.substring(8)))
                 .findFirst().orElse(Double.NaN);
         return new Run(ms(main - launched), ms(init - main), ms(parsed - init), ms(invoked - parsed), ms(invoked - launched),
-                ms(exited - launched), classes);
+                ms(exited - launched), classes, output.contains("OBJECTMAPPER true"));
     }
 
     /** The expected answer: for an API function a 200, whether a POJO response's toString or a stream's JSON. */
@@ -198,17 +200,18 @@ public final class ColdStartBenchmark {
         System.out.println("## Cold start: fresh JVM, " + runs + " runs each, ms as median (min-max); JVM flags "
                 + String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.println();
-        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | classes loaded |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | classes loaded | ObjectMapper loaded |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Subject s : subjects) {
             List<Run> r = results.get(s.name());
             Stats total = Stats.of(r.stream().map(Run::totalMs).toList());
-            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %,.0f |%n", s.name(), Files.size(s.jar()),
+            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
                     Stats.of(r.stream().map(Run::jvmMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::initMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::parseMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::invokeMs).toList()).cell(),
-                    total.cell(), total.median() / floor, Stats.of(r.stream().map(Run::classes).toList()).median());
+                    total.cell(), total.median() / floor, Stats.of(r.stream().map(Run::classes).toList()).median(),
+                    r.stream().anyMatch(Run::objectMapper) ? "yes" : "no");
         }
         System.out.println();
         System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included). event parse = for a"

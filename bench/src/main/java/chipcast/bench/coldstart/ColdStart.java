@@ -54,7 +54,18 @@ public final class ColdStart {
         System.out.println("RESULT " + (text.length() > 300 ? text.substring(0, 300) : text));
         // Read after the last mark: how many classes the cold start loaded (the management classes come after).
         System.out.println("CLASSES " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        System.out.println("OBJECTMAPPER " + loaded(handler.getClass().getClassLoader(), "com.fasterxml.jackson.databind.ObjectMapper"));
         System.out.println("COLDSTART " + main + " " + init + " " + parsed + " " + invoked);
+    }
+
+    /**
+     * Whether the cold start loaded a class, asked without loading it (ClassLoader.findLoadedClass; the
+     * benchmark opens java.lang for it). The functions must not build databind's ObjectMapper.
+     */
+    static boolean loaded(ClassLoader loader, String name) throws Exception {
+        Method find = ClassLoader.class.getDeclaredMethod("findLoadedClass", String.class);
+        find.setAccessible(true);
+        return find.invoke(loader, name) != null;
     }
 
     /** True when the Lambda runtime's serialiser is on the classpath (bench/run.sh puts it there). */

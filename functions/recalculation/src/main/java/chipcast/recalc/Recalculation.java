@@ -24,14 +24,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Computes every forecast's series and every market's consensus, in every supported currency, and
  * writes those whose inputs changed. Idempotent (an input hash per series), safe against an older run
  * finishing after a newer one (conditional writes on the run's start time), and a failure of one
  * series never stops the others: it is counted and named in the summary, and the next run retries it.
- * The conditional writes run a few at a time: each is one round trip, and one at a time 10,000
- * forecasts (20,000+ series) took minutes.
+ * A document is computed only when its input hash differs from the stored one: on the usual daily run,
+ * with no new figures, that is none (and a cold start does no report maths). The conditional writes run
+ * a few at a time: each is one round trip, and one at a time 10,000 forecasts (20,000+ series) took minutes.
  */
 public final class Recalculation {
     /** Conditional PutItems in flight; bounded so a run never floods the table or the HTTP client. */
@@ -57,8 +59,12 @@ public final class Recalculation {
         this.writeConcurrency = writeConcurrency;
     }
 
-    /** A series ready to write. */
-    record Planned(String seriesId, String inputHash, String doc) {
+    /** A series, the hash of what it is computed from, and how to compute its document if the hash is new. */
+    record Planned(String seriesId, String inputHash, Supplier<Object> report) {
+    }
+
+    /** A series whose document was computed, ready to write. */
+    record Computed(String seriesId, String inputHash, String doc) {
     }
 
     public record Summary(long runStartedAt, int computed, int written, int unchanged, int skippedNewer, int failed,
@@ -77,19 +83,24 @@ public final class Recalculation {
         List<Forecast> all = forecasts.all();
         List<FxRate> rates = fxRates.all();
         List<String> failed = new ArrayList<>();
-        List<Planned> planned = plan(all, rates, failed);
+        List<Planned> planned = plan(all, rates);
         Map<String, SeriesRepository.Version> stored = series.versions(planned.stream().map(Planned::seriesId).toList());
         int unchanged = 0;
         String computedAt = Instant.ofEpochMilli(runStartedAt).toString();
-        List<Planned> changed = new ArrayList<>();
+        List<Computed> changed = new ArrayList<>();
         for (Planned p : planned) {
             SeriesRepository.Version version = stored.get(p.seriesId());
             if (version != null && version.inputHash().equals(p.inputHash())) {
                 unchanged++;
-            } else {
-                changed.add(p);
+                continue;
+            }
+            try {
+                changed.add(new Computed(p.seriesId(), p.inputHash(), Json.write(p.report().get())));
+            } catch (IllegalArgumentException e) {
+                failed.add(p.seriesId()); // e.g. a dataset forecast without a usable point or rate
             }
         }
+        int computed = planned.size() - failed.size();
         int written = 0;
         int newer = 0;
         // A pool per run, shut down before returning: no thread outlives the invocation (or a SnapStart snapshot).
@@ -100,7 +111,7 @@ public final class Recalculation {
         });
         try {
             List<Future<SeriesRepository.WriteOutcome>> outcomes = new ArrayList<>(changed.size());
-            for (Planned p : changed) {
+            for (Computed p : changed) {
                 outcomes.add(pool.submit(() -> series.putIfNewer(
                         new SeriesRepository.Series(p.seriesId(), p.inputHash(), runStartedAt, computedAt, p.doc()))));
             }
@@ -132,12 +143,12 @@ public final class Recalculation {
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(runStartedAt, planned.size(), written, unchanged, newer, failed.size(), failed,
+        return new Summary(runStartedAt, computed, written, unchanged, newer, failed.size(), failed,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Every document to materialise with the hash of what it was computed from. */
-    static List<Planned> plan(List<Forecast> all, List<FxRate> rates, List<String> failed) {
+    /** Every document to materialise, with the hash of what it would be computed from. */
+    static List<Planned> plan(List<Forecast> all, List<FxRate> rates) {
         List<Planned> planned = new ArrayList<>();
         Map<String, List<Forecast>> byMarket = new TreeMap<>();
         for (Forecast f : all) {
@@ -145,22 +156,13 @@ public final class Recalculation {
         }
         for (String currency : currencies()) {
             for (Forecast f : all) {
-                String id = SeriesRepository.forecastId(f.id(), currency);
-                try {
-                    String doc = Json.write(ForecastReports.forecast(f, rates, currency, null, null));
-                    planned.add(new Planned(id, hash(currency, List.of(f), rates), doc));
-                } catch (IllegalArgumentException e) {
-                    failed.add(id); // e.g. a dataset forecast without a usable point or rate
-                }
+                planned.add(new Planned(SeriesRepository.forecastId(f.id(), currency), hash(currency, List.of(f), rates),
+                        () -> ForecastReports.forecast(f, rates, currency, null, null)));
             }
             for (Map.Entry<String, List<Forecast>> market : byMarket.entrySet()) {
-                String id = SeriesRepository.consensusId(market.getKey(), currency);
-                try {
-                    String doc = Json.write(ForecastReports.consensus(market.getKey(), market.getValue(), rates, currency, null, null));
-                    planned.add(new Planned(id, hash(currency, market.getValue(), rates), doc));
-                } catch (IllegalArgumentException e) {
-                    failed.add(id);
-                }
+                planned.add(new Planned(SeriesRepository.consensusId(market.getKey(), currency),
+                        hash(currency, market.getValue(), rates),
+                        () -> ForecastReports.consensus(market.getKey(), market.getValue(), rates, currency, null, null)));
             }
         }
         return planned;

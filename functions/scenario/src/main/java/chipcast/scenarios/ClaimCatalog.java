@@ -14,31 +14,34 @@ import java.util.Optional;
  * The vendor claims of data/claims.json, bundled in this function's jar. They are published
  * statements that change only with a release, so they travel with the code: no table read, no
  * extra IAM permission, and a claim check always cites the claim text of the deployed version.
+ * Read on the first claim check, not in the constructor: most requests never name a claim, and a cold
+ * start should not pay for parsing them (a unit test reads the whole file).
  */
 final class ClaimCatalog {
-    private final Map<String, VendorClaim> byId;
-
-    private ClaimCatalog(Map<String, VendorClaim> byId) {
-        this.byId = byId;
+    private ClaimCatalog() {
     }
 
-    static ClaimCatalog bundled() {
+    /** The JVM initialises a holder class on first use, once and thread-safely. */
+    private static final class Bundled {
+        static final Map<String, VendorClaim> BY_ID = read();
+    }
+
+    static Optional<VendorClaim> find(String id) {
+        return Optional.ofNullable(Bundled.BY_ID.get(id));
+    }
+
+    static Map<String, VendorClaim> read() {
         try (InputStream in = ClaimCatalog.class.getResourceAsStream("/dataset/claims.json")) {
             if (in == null) {
                 throw new IllegalStateException("dataset/claims.json is not on the classpath");
             }
-            VendorClaim[] claims = Json.readLenient(in, VendorClaim[].class);
             Map<String, VendorClaim> byId = new LinkedHashMap<>();
-            for (VendorClaim c : claims) {
+            for (VendorClaim c : Json.readLenient(in, VendorClaim[].class)) {
                 byId.put(c.id(), c);
             }
-            return new ClaimCatalog(byId);
+            return byId;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dataset/claims.json", e);
         }
-    }
-
-    Optional<VendorClaim> find(String id) {
-        return Optional.ofNullable(byId.get(id));
     }
 }

@@ -175,7 +175,7 @@ final class CompareInput {
     }
 
     /** The optional "claim" object of a stored scenario, checked against the input and the claim catalog. */
-    static ClaimBinding claim(ObjectNode body, Input input, ClaimCatalog catalog) {
+    static ClaimBinding claim(ObjectNode body, Input input) {
         if (!JsonBody.has(body, "claim")) {
             return null;
         }
@@ -194,7 +194,7 @@ final class CompareInput {
         }
         JsonBody.allowOnly(c, "claim", allowed);
         String claimId = JsonBody.string(c, "claim", "claimId", 128, true);
-        VendorClaim claim = catalog.find(claimId).orElseThrow(() -> JsonBody.invalid("claim.claimId",
+        VendorClaim claim = ClaimCatalog.find(claimId).orElseThrow(() -> JsonBody.invalid("claim.claimId",
                 "names no claim of data/claims.json: '" + Text.printable(claimId) + "'"));
         if (input instanceof Inference && claim.claimedRatio() == null) {
             throw JsonBody.invalid("claim.claimId", "claim " + claimId + " states no single ratio to check");

@@ -71,7 +71,6 @@ public final class ScenarioHandler extends ApiHandler {
     private final FxRateRepository fxRates;
     private final ScenarioRepository scenarios;
     private final PageToken pageTokens;
-    private final ClaimCatalog claims;
 
     public ScenarioHandler() {
         this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
@@ -86,7 +85,6 @@ public final class ScenarioHandler extends ApiHandler {
         this.fxRates = new FxRateRepository(dynamo, Environment.require(env, FxRateRepository.TABLE_ENV));
         this.scenarios = new ScenarioRepository(dynamo, Environment.require(env, ScenarioRepository.TABLE_ENV));
         this.pageTokens = new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET"));
-        this.claims = ClaimCatalog.bundled();
     }
 
     @Override
@@ -149,7 +147,7 @@ public final class ScenarioHandler extends ApiHandler {
         if (s.claim() != null) {
             ObjectNode holder = s.request().objectNode();
             holder.set("claim", s.claim());
-            binding = CompareInput.claim(holder, input, claims);
+            binding = CompareInput.claim(holder, input);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scenario", summary(s));
@@ -165,7 +163,7 @@ public final class ScenarioHandler extends ApiHandler {
         Input input = CompareInput.parse(body, SCENARIO_FIELDS);
         String name = JsonBody.string(body, "", "name", 120, true);
         String description = JsonBody.string(body, "", "description", 2000, false);
-        ClaimBinding binding = CompareInput.claim(body, input, claims);
+        ClaimBinding binding = CompareInput.claim(body, input);
         // Saved scenarios must run: the same checks as a compare, chips and figures included.
         run(input, binding);
 
@@ -305,7 +303,7 @@ public final class ScenarioHandler extends ApiHandler {
 
     private Map<String, Object> claimCheck(Input input, ClaimBinding b, List<String> optionChips,
                                            Map<String, ChipFigures> figures) {
-        VendorClaim claim = claims.find(b.claimId()).orElseThrow();
+        VendorClaim claim = ClaimCatalog.find(b.claimId()).orElseThrow();
         ChipFigures baseline = figures.get(optionChips.get(b.baselineOption()));
         ChipFigures subject = figures.get(optionChips.get(b.subjectOption()));
         String cite = claim.source() == null ? null

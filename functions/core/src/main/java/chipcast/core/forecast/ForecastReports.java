@@ -1,5 +1,7 @@
 package chipcast.core.forecast;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,11 +185,19 @@ public final class ForecastReports {
         }
         String period = s.fromYear() == null ? "an unstated period"
                 : s.fromYear() + "-" + (s.toYear() == null ? "?" : s.toYear());
-        String note = "stated " + s.text() + " over " + period + "; implied " + String.format(java.util.Locale.ROOT, "%.2f%%", calc.cagr() * 100)
+        String note = "stated " + s.text() + " over " + period + "; implied " + percent(calc.cagr() * 100)
                 + " over " + calc.firstYear() + "-" + calc.lastYear();
         if (s.fromYear() != null && (s.fromYear() != calc.firstYear() || (s.toYear() != null && s.toYear() != calc.lastYear()))) {
             note += " (different periods: a gap may come from the period, not an error)";
         }
         return note;
+    }
+
+    /** "12.34%": two decimals rounded half up, as %.2f would, without loading Formatter and locale data on a cold start. */
+    static String percent(double value) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+        // %.2f keeps the sign of a negative value that rounds to zero ("-0.00%"); BigDecimal has no negative zero.
+        boolean negativeZero = rounded.signum() == 0 && (value < 0 || Double.compare(value, -0.0) == 0);
+        return (negativeZero ? "-" : "") + rounded.toPlainString() + "%";
     }
 }
