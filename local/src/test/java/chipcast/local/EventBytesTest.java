@@ -1,0 +1,112 @@
+package chipcast.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every function is a stream handler: it gets the event's bytes exactly as the Lambda runtime passes
+ * them and answers bytes. These tests send raw bytes, not event objects: what API Gateway, the schedule
+ * and CloudFormation would send, and what nobody should.
+ */
+class EventBytesTest {
+    private static final List<String> API_FUNCTIONS = List.of("ChipSpecFunction", "ForecastFunction", "ScenarioFunction");
+
+    private static JsonNode invoke(String function, String event) throws Exception {
+        byte[] answer = Invoker.invokeRaw(TestStack.handler(function), event.getBytes(StandardCharsets.UTF_8),
+                new LocalContext(function, true));
+        return LocalJson.MAPPER.readTree(answer);
+    }
+
+    @Test
+    void bytesThatAreNoApiGatewayEventAre400JsonNotAnException() throws Exception {
+        List<String> broken = List.of("", "   ", "not json", "[]", "\"GET /chips\"", "42", "{", "{\"routeKey\":{}}",
+                "{\"headers\":[1]}", "{\"pathParameters\":\"x\"}", "{\"routeKey\":\"GET /chips\"} trailing",
+                "{\"routeKey\":\"GET /chips\",\"routeKey\":\"GET /chips\"}", "[".repeat(100));
+        for (String function : API_FUNCTIONS) {
+            for (String event : broken) {
+                JsonNode response = invoke(function, event);
+                assertEquals(400, response.path("statusCode").asInt(), function + " <" + event + ">");
+                JsonNode body = LocalJson.MAPPER.readTree(response.path("body").asText());
+                assertEquals("INVALID_BODY", body.path("error").path("code").asText(), function + " <" + event + ">");
+            }
+        }
+    }
+
+    @Test
+    void unknownFieldsAndNullMapsAreServed() throws Exception {
+        String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /chips/{chipId}\",\"cookies\":[\"a=b\"],"
+                + "\"headers\":null,\"queryStringParameters\":null,\"stageVariables\":{\"x\":\"y\"},"
+                + "\"pathParameters\":{\"chipId\":\"nvidia-h100-sxm\",\"ignored\":null},"
+                + "\"requestContext\":{\"http\":{\"method\":\"GET\"},\"authorizer\":{\"jwt\":{\"claims\":{\"n\":[1,{\"d\":2}]}}}},"
+                + "\"body\":null,\"isBase64Encoded\":false}";
+        JsonNode response = invoke("ChipSpecFunction", event);
+        assertEquals(200, response.path("statusCode").asInt(), response.toString());
+        assertEquals("nvidia-h100-sxm", LocalJson.MAPPER.readTree(response.path("body").asText()).path("id").asText());
+    }
+
+    @Test
+    void theAnswerIsPayloadFormat2AsApiGatewayReadsIt() throws Exception {
+        JsonNode response = invoke("ChipSpecFunction", TestStack.read("events/get-chip.json"));
+        Set<String> fields = new java.util.TreeSet<>();
+        response.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("statusCode", "headers", "body", "isBase64Encoded"), fields);
+        assertTrue(response.path("statusCode").isInt());
+        assertTrue(response.path("body").isTextual(), "the body is a JSON document inside a string");
+        assertFalse(response.path("isBase64Encoded").asBoolean(true));
+        assertEquals("application/json", response.path("headers").path("Content-Type").asText());
+        assertEquals("nosniff", response.path("headers").path("X-Content-Type-Options").asText());
+    }
+
+    @Test
+    void theRecalculationReadsItsScheduleInputAndRefusesAnythingButAnObject() throws Exception {
+        JsonNode none = invoke("RecalculationFunction", "");
+        assertEquals("invoke", none.path("trigger").asText(), "no input: a plain invocation");
+        assertEquals("SUCCESS", none.path("status").asText());
+        assertEquals("schedule", invoke("RecalculationFunction", "{\"trigger\":\"schedule\"}").path("trigger").asText());
+        // A schedule whose Input is broken fails the invocation, so its retry policy and dead-letter queue see it.
+        assertThrows(UncheckedIOException.class, () -> invoke("RecalculationFunction", "[\"not an object\"]"));
+    }
+
+    @Test
+    void theLoaderAnswersCloudFormationOnTheResponseUrlWithTheDatasetHash() throws Exception {
+        AtomicReference<String> put = new AtomicReference<>();
+        HttpServer cloudFormation = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        cloudFormation.createContext("/", exchange -> {
+            put.set(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        cloudFormation.start();
+        try {
+            String url = "http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/presigned";
+            String event = TestStack.read("events/dataset-load.json")
+                    .replace("\"RequestType\": \"Create\"", "\"RequestType\": \"Delete\"")
+                    .replace("\"ResponseURL\": \"\"", "\"ResponseURL\": \"" + url + "\"")
+                    .replace("see template.yaml", "abc123");
+            JsonNode result = invoke("DataLoaderFunction", event);
+            assertEquals("SUCCESS", result.path("status").asText());
+            assertTrue(result.path("written").isMissingNode(), "Delete loads nothing (the tables go with the stack)");
+            JsonNode answer = LocalJson.MAPPER.readTree(put.get().substring("PUT ".length()));
+            assertTrue(put.get().startsWith("PUT "), put.get());
+            assertEquals("SUCCESS", answer.path("Status").asText());
+            assertEquals("DatasetLoad", answer.path("LogicalResourceId").asText());
+            assertEquals("5d478078-13e9-baf0-464a-7ef285ecc786", answer.path("RequestId").asText());
+            assertEquals("abc123", answer.path("Data").path("DatasetSha256Loaded").asText());
+        } finally {
+            cloudFormation.stop(0);
+        }
+    }
+}
