@@ -42,7 +42,7 @@ public final class ColdStartBenchmark {
     }
 
     record Run(double jvmMs, double initMs, double parseMs, double invokeMs, double totalMs, double exitMs, double classes,
-               boolean objectMapper) {
+               boolean objectMapper, double cpuMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -179,7 +179,13 @@ public final class ColdStartBenchmark {
         double classes = output.lines().filter(l -> l.startsWith("CLASSES ")).mapToDouble(l -> Double.parseDouble(l.substring(8)))
                 .findFirst().orElse(Double.NaN);
         return new Run(ms(main - launched), ms(init - main), ms(parsed - init), ms(invoked - parsed), ms(invoked - launched),
-                ms(exited - launched), classes, output.contains("OBJECTMAPPER true"));
+                ms(exited - launched), classes, output.contains("OBJECTMAPPER true"), cpuMs(output));
+    }
+
+    /** The child's CPU time to the end of its first invocation (clock ticks of 10 ms on Linux). */
+    static double cpuMs(String output) {
+        return output.lines().filter(l -> l.startsWith("CPUTICKS ")).map(l -> l.substring(9).trim())
+                .filter(t -> t.matches("\\d+")).mapToDouble(t -> Long.parseLong(t) * 10.0).findFirst().orElse(Double.NaN);
     }
 
     /** The expected answer: for an API function a 200, whether a POJO response's toString or a stream's JSON. */
@@ -196,27 +202,30 @@ public final class ColdStartBenchmark {
 
     static void print(List<Subject> subjects, Map<String, List<Run>> results, int runs) throws IOException {
         double floor = Stats.of(results.getOrDefault(FLOOR, List.of()).stream().map(Run::totalMs).toList()).median();
+        double floorCpu = Stats.of(results.getOrDefault(FLOOR, List.of()).stream().map(Run::cpuMs).toList()).median();
         System.out.println();
         System.out.println("## Cold start: fresh JVM, " + runs + " runs each, ms as median (min-max); JVM flags "
                 + String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.println();
-        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | classes loaded | ObjectMapper loaded |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | CPU ms | CPU x floor | classes loaded | ObjectMapper loaded |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Subject s : subjects) {
             List<Run> r = results.get(s.name());
             Stats total = Stats.of(r.stream().map(Run::totalMs).toList());
-            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
+            Stats cpu = Stats.of(r.stream().map(Run::cpuMs).toList());
+            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
                     Stats.of(r.stream().map(Run::jvmMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::initMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::parseMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::invokeMs).toList()).cell(),
-                    total.cell(), total.median() / floor, Stats.of(r.stream().map(Run::classes).toList()).median(),
+                    total.cell(), total.median() / floor, cpu.cell(), cpu.median() / floorCpu,
+                    Stats.of(r.stream().map(Run::classes).toList()).median(),
                     r.stream().anyMatch(Run::objectMapper) ? "yes" : "no");
         }
         System.out.println();
         System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included). event parse = for a"
                 + " stream handler the events/ file's bytes read, for a POJO handler the file read into its input type by the Lambda"
-                + " runtime's serialiser (aws-lambda-java-serialization). x floor = total / the stream floor's total. classes loaded ="
+                + " runtime's serialiser (aws-lambda-java-serialization). x floor = total / the stream floor's total. CPU ms = user + system CPU of the whole JVM (all threads) to the end of the first invocation, from /proc/self/stat in 10 ms ticks: what a function with less than one vCPU pays, and far less disturbed by other load than wall time. classes loaded ="
                 + " the JVM's count after the first invocation (it includes the management API's own classes, the same for every row).");
     }
 }

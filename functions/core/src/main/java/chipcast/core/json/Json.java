@@ -71,9 +71,9 @@ public final class Json {
 
     /** Reads a document this project stored itself (not user input): unknown fields are an error. */
     public static <T> T readStored(String json, Class<T> type) {
-        try {
-            return Records.convert(readTree(json), type, true);
-        } catch (JsonProcessingException | RuntimeException e) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return readValue(parser, type, true);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("stored document is not a valid " + type.getSimpleName(), e);
         }
     }
@@ -81,8 +81,21 @@ public final class Json {
     /** Reads bundled data files whose entries may carry fields the functions do not use (notes, extra sources). */
     public static <T> T readLenient(InputStream in, Class<T> type) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {
-            return Records.convert(readRoot(parser), type, false);
+            return readValue(parser, type, false);
         }
+    }
+
+    /** One whole JSON value as {@code type}; no content reads as null, trailing tokens are an error. */
+    private static <T> T readValue(JsonParser parser, Class<T> type, boolean strict) throws IOException {
+        if (parser.nextToken() == null) {
+            return null;
+        }
+        T value = type.cast(Records.read(parser, type, strict, "$"));
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new JsonParseException(parser, "trailing token " + trailing + " after the JSON value");
+        }
+        return value;
     }
 
     /**
@@ -92,7 +105,7 @@ public final class Json {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readEvent(InputStream in) throws IOException {
         try (JsonParser parser = EVENTS.createParser(in)) {
-            Object event = Records.convert(readRoot(parser), Object.class, false);
+            Object event = readValue(parser, Object.class, false);
             if (event == null) {
                 return Map.of();
             }

@@ -1,6 +1,9 @@
 package chipcast.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +21,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -196,71 +198,69 @@ final class Records {
     // ---- reading ----
 
     /**
-     * A tree as the given type. {@code strict}: a field the record does not declare is an error (stored
-     * documents); otherwise it is skipped (bundled data files with notes beside the figures).
+     * The JSON value at the parser's current token as the given type, bound straight from the tokens (no
+     * tree in between: fewer classes and objects on a cold start). {@code strict}: a field the record does
+     * not declare is an error (stored documents); otherwise it is skipped (bundled data with notes).
      */
-    @SuppressWarnings("unchecked")
-    static <T> T convert(JsonNode node, Class<T> type, boolean strict) {
-        return (T) convert(node, (Type) type, strict, "$");
-    }
-
-    private static Object convert(JsonNode node, Type type, boolean strict, String path) {
+    static Object read(JsonParser p, Type type, boolean strict, String path) throws IOException {
         Class<?> raw = raw(type);
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return raw.isPrimitive() ? defaultOf(raw) : null;
         }
         if (JsonNode.class.isAssignableFrom(raw)) {
+            JsonNode node = Json.read(p, token);
             if (!raw.isInstance(node)) {
                 throw mismatch(path, raw);
             }
             return node;
         }
         if (raw == String.class) {
-            if (!node.isValueNode()) {
+            if (!token.isScalarValue()) {
                 throw mismatch(path, raw);
             }
-            return node.asText();
+            return p.getText();
         }
         if (raw == Double.class || raw == double.class) {
-            return number(node, path, raw).doubleValue();
+            return number(p, path, raw).doubleValue();
         }
         if (raw == Integer.class || raw == int.class) {
-            return number(node, path, raw).intValue();
+            return number(p, path, raw).intValue();
         }
         if (raw == Long.class || raw == long.class) {
-            return number(node, path, raw).longValue();
+            return number(p, path, raw).longValue();
         }
         if (raw == Float.class || raw == float.class) {
-            return number(node, path, raw).floatValue();
+            return number(p, path, raw).floatValue();
         }
         if (raw == BigDecimal.class) {
-            return node.isNumber() ? node.decimalValue() : new BigDecimal(number(node, path, raw).toString());
+            return token.isNumeric() ? p.getDecimalValue() : new BigDecimal(number(p, path, raw).toString());
         }
         if (raw == Boolean.class || raw == boolean.class) {
-            if (node.isBoolean()) {
-                return node.booleanValue();
+            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                return token == JsonToken.VALUE_TRUE;
             }
-            if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
-                return Boolean.parseBoolean(node.textValue());
+            if (token == JsonToken.VALUE_STRING && (p.getText().equals("true") || p.getText().equals("false"))) {
+                return Boolean.parseBoolean(p.getText());
             }
             throw mismatch(path, raw);
         }
         if (raw.isEnum()) {
-            if (!node.isTextual()) {
+            if (token != JsonToken.VALUE_STRING) {
                 throw mismatch(path, raw);
             }
             for (Object constant : raw.getEnumConstants()) {
-                if (((Enum<?>) constant).name().equals(node.textValue())) {
+                if (((Enum<?>) constant).name().equals(p.getText())) {
                     return constant;
                 }
             }
-            throw new IllegalArgumentException(path + ": no " + raw.getSimpleName() + " named " + node.textValue());
+            throw new IllegalArgumentException(path + ": no " + raw.getSimpleName() + " named " + p.getText());
         }
         if (raw.isRecord()) {
-            return record(node, raw, strict, path);
+            return record(p, raw, strict, path);
         }
         if (raw.isArray()) {
-            List<Object> items = list(node, raw.getComponentType(), strict, path);
+            List<Object> items = list(p, raw.getComponentType(), strict, path);
             Object array = Array.newInstance(raw.getComponentType(), items.size());
             for (int i = 0; i < items.size(); i++) {
                 Array.set(array, i, items.get(i));
@@ -268,50 +268,51 @@ final class Records {
             return array;
         }
         if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
-            return list(node, typeArgument(type, 0), strict, path);
+            return list(p, typeArgument(type, 0), strict, path);
         }
         if (raw == Set.class) {
-            return new LinkedHashSet<>(list(node, typeArgument(type, 0), strict, path));
+            return new LinkedHashSet<>(list(p, typeArgument(type, 0), strict, path));
         }
         if (raw == Map.class || raw == LinkedHashMap.class) {
-            if (!node.isObject()) {
+            if (token != JsonToken.START_OBJECT) {
                 throw mismatch(path, raw);
             }
             Type valueType = typeArgument(type, 1);
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> map.put(f.getKey(), convert(f.getValue(), valueType, strict, path + "." + f.getKey())));
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                map.put(name, read(p, valueType, strict, path + "." + name));
+            }
             return map;
         }
         if (raw == Object.class) {
-            return untyped(node);
+            return untyped(p, token);
         }
         throw new IllegalStateException(path + ": no JSON mapping for " + raw.getName());
     }
 
-    private static Object record(JsonNode node, Class<?> type, boolean strict, String path) {
-        if (!node.isObject()) {
+    private static Object record(JsonParser p, Class<?> type, boolean strict, String path) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
             throw mismatch(path, type);
         }
         Shape shape = SHAPES.get(type);
         Object[] args = new Object[shape.components().length];
-        boolean[] set = new boolean[args.length];
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            Integer i = shape.index().get(field.getKey());
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            Integer i = shape.index().get(name);
             if (i == null) {
                 if (strict) {
-                    throw new IllegalArgumentException(path + ": unknown field '" + field.getKey() + "' for "
-                            + type.getSimpleName());
+                    throw new IllegalArgumentException(path + ": unknown field '" + name + "' for " + type.getSimpleName());
                 }
+                p.skipChildren();
                 continue;
             }
-            RecordComponent component = shape.components()[i];
-            args[i] = convert(field.getValue(), component.getGenericType(), strict, path + "." + field.getKey());
-            set[i] = true;
+            args[i] = read(p, shape.components()[i].getGenericType(), strict, path + "." + name);
         }
         for (int i = 0; i < args.length; i++) {
-            if (!set[i] && shape.components()[i].getType().isPrimitive()) {
+            if (args[i] == null && shape.components()[i].getType().isPrimitive()) {
                 args[i] = defaultOf(shape.components()[i].getType());
             }
         }
@@ -325,52 +326,66 @@ final class Records {
         }
     }
 
-    private static List<Object> list(JsonNode node, Type elementType, boolean strict, String path) {
-        if (!node.isArray()) {
+    private static List<Object> list(JsonParser p, Type elementType, boolean strict, String path) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
             throw mismatch(path, List.class);
         }
-        List<Object> items = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            items.add(convert(node.get(i), elementType, strict, path + "[" + i + "]"));
+        List<Object> items = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            items.add(read(p, elementType, strict, path + "[" + items.size() + "]"));
         }
         return items;
     }
 
     /** Jackson's untyped reading: maps, lists, strings, int/long/big integers, doubles, booleans, nulls. */
-    private static Object untyped(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
+    private static Object untyped(JsonParser p, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String name = p.currentName();
+                    map.put(name, untyped(p, p.nextToken()));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    list.add(untyped(p, t));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return token == JsonToken.VALUE_TRUE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new JsonParseException(p, "unexpected token " + token);
         }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> map.put(f.getKey(), untyped(f.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            node.forEach(item -> list.add(untyped(item)));
-            return list;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isNumber()) {
-            return node.numberValue();
-        }
-        return node.asText();
     }
 
-    private static Number number(JsonNode node, String path, Class<?> type) {
-        if (node.isNumber()) {
-            return node.numberValue();
+    private static Number number(JsonParser p, String path, Class<?> type) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return p.getNumberValue();
         }
-        if (node.isTextual()) {
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        if (token == JsonToken.VALUE_STRING) {
             // Jackson coerces a numeric string too; the stored documents never rely on it, but stay compatible.
             try {
-                return new BigDecimal(node.textValue().trim());
+                return new BigDecimal(p.getText().trim());
             } catch (NumberFormatException e) {
                 throw mismatch(path, type);
             }
