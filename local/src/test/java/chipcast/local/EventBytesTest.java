@@ -1,11 +1,17 @@
 package chipcast.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import chipcast.core.store.DynamoClients;
+import chipcast.loader.DataLoaderHandler;
 import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +38,8 @@ class EventBytesTest {
 
     @Test
     void bytesThatAreNoApiGatewayEventAre400JsonNotAnException() throws Exception {
-        List<String> broken = List.of("", "   ", "not json", "[]", "\"GET /chips\"", "42", "{", "{\"routeKey\":{}}",
+        List<String> broken = List.of("", "   ", "null", "not json", "[]", "\"GET /chips\"", "42", "{", "{\"routeKey\":{}}",
+                "{routeKey:\"GET /chips\"}", "{\"routeKey\":\"GET /chips\"}{}", "\u00ff\u00fe",
                 "{\"headers\":[1]}", "{\"pathParameters\":\"x\"}", "{\"routeKey\":\"GET /chips\"} trailing",
                 "{\"routeKey\":\"GET /chips\",\"routeKey\":\"GET /chips\"}", "[".repeat(100));
         for (String function : API_FUNCTIONS) {
@@ -80,33 +87,69 @@ class EventBytesTest {
         assertThrows(UncheckedIOException.class, () -> invoke("RecalculationFunction", "[\"not an object\"]"));
     }
 
+    /** A stand-in for CloudFormation's pre-signed response URL: keeps what the function PUT there. */
+    private static final class CloudFormation implements AutoCloseable {
+        final AtomicReference<String> put = new AtomicReference<>();
+        private final HttpServer server;
+
+        CloudFormation() throws java.io.IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                put.set(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String event(String requestType, String hash) {
+            return TestStack.read("events/dataset-load.json")
+                    .replace("\"RequestType\": \"Create\"", "\"RequestType\": \"" + requestType + "\"")
+                    .replace("\"ResponseURL\": \"\"", "\"ResponseURL\": \"http://127.0.0.1:" + server.getAddress().getPort() + "/presigned\"")
+                    .replace("see template.yaml", hash);
+        }
+
+        JsonNode answer() throws Exception {
+            assertTrue(put.get() != null && put.get().startsWith("PUT "), String.valueOf(put.get()));
+            return LocalJson.MAPPER.readTree(put.get().substring("PUT ".length()));
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     @Test
     void theLoaderAnswersCloudFormationOnTheResponseUrlWithTheDatasetHash() throws Exception {
-        AtomicReference<String> put = new AtomicReference<>();
-        HttpServer cloudFormation = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        cloudFormation.createContext("/", exchange -> {
-            put.set(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        cloudFormation.start();
-        try {
-            String url = "http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/presigned";
-            String event = TestStack.read("events/dataset-load.json")
-                    .replace("\"RequestType\": \"Create\"", "\"RequestType\": \"Delete\"")
-                    .replace("\"ResponseURL\": \"\"", "\"ResponseURL\": \"" + url + "\"")
-                    .replace("see template.yaml", "abc123");
-            JsonNode result = invoke("DataLoaderFunction", event);
+        try (CloudFormation cloudFormation = new CloudFormation()) {
+            JsonNode result = invoke("DataLoaderFunction", cloudFormation.event("Delete", "abc123"));
             assertEquals("SUCCESS", result.path("status").asText());
             assertTrue(result.path("written").isMissingNode(), "Delete loads nothing (the tables go with the stack)");
-            JsonNode answer = LocalJson.MAPPER.readTree(put.get().substring("PUT ".length()));
-            assertTrue(put.get().startsWith("PUT "), put.get());
+            JsonNode answer = cloudFormation.answer();
             assertEquals("SUCCESS", answer.path("Status").asText());
             assertEquals("DatasetLoad", answer.path("LogicalResourceId").asText());
             assertEquals("5d478078-13e9-baf0-464a-7ef285ecc786", answer.path("RequestId").asText());
             assertEquals("abc123", answer.path("Data").path("DatasetSha256Loaded").asText());
-        } finally {
-            cloudFormation.stop(0);
+        }
+    }
+
+    @Test
+    void theLoaderAnswersFailedWhenTheStoreIsDownSoTheStackDoesNotWaitAnHour() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new LinkedHashMap<>(TestStack.env().environment("DataLoaderFunction"));
+        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + port);
+        try (CloudFormation cloudFormation = new CloudFormation();
+             DynamoDbClient down = DynamoClients.fromEnvironment(env)) {
+            byte[] answer = Invoker.invokeRaw(new DataLoaderHandler(down, env),
+                    cloudFormation.event("Create", "abc123").getBytes(StandardCharsets.UTF_8),
+                    new LocalContext("DataLoaderFunction", true));
+            assertEquals("FAILED", LocalJson.MAPPER.readTree(answer).path("status").asText());
+            assertEquals("FAILED", cloudFormation.answer().path("Status").asText());
+            assertTrue(cloudFormation.answer().path("Reason").asText().startsWith("dataset load failed"));
         }
     }
 }
