@@ -32,6 +32,21 @@ public final class ColdStartBenchmark {
     /** The event each function is invoked with: its most common request. */
     static final String FLOOR = "floor: bare SDK GetItem";
 
+    /** A classpath folder holding only the SDK's global-interceptor list, naming ColdStartStoreTimer. */
+    static final Path STORE_TIMER = storeTimerFolder();
+
+    static Path storeTimerFolder() {
+        try {
+            Path folder = Files.createTempDirectory("chipcast-store-timer");
+            Path list = folder.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+            Files.createDirectories(list.getParent());
+            Files.writeString(list, "chipcast.bench.coldstart.ColdStartStoreTimer\n");
+            return folder;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static final Map<String, String> EVENTS = Map.of(
             "ChipSpecFunction", "events/get-chip.json",
             "ForecastFunction", "events/get-forecast.json",
@@ -42,7 +57,7 @@ public final class ColdStartBenchmark {
     }
 
     record Run(double jvmMs, double initMs, double parseMs, double invokeMs, double totalMs, double exitMs, double classes,
-               boolean objectMapper, double cpuMs) {
+               boolean objectMapper, double cpuMs, double storeMs, int storeCalls) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -150,7 +165,7 @@ public final class ColdStartBenchmark {
         command.add("-cp");
         // The runtime's serialiser comes last, as the runtime's own classes sit outside the function's jar.
         command.add(s.jar() + java.io.File.pathSeparator + jar("bench.harnessJar") + java.io.File.pathSeparator
-                + jar("bench.runtimeJar"));
+                + jar("bench.runtimeJar") + java.io.File.pathSeparator + STORE_TIMER);
         command.add("chipcast.bench.coldstart.ColdStart");
         command.add(s.handlerClass());
         command.add(s.event().toString());
@@ -179,7 +194,14 @@ public final class ColdStartBenchmark {
         double classes = output.lines().filter(l -> l.startsWith("CLASSES ")).mapToDouble(l -> Double.parseDouble(l.substring(8)))
                 .findFirst().orElse(Double.NaN);
         return new Run(ms(main - launched), ms(init - main), ms(parsed - init), ms(invoked - parsed), ms(invoked - launched),
-                ms(exited - launched), classes, output.contains("OBJECTMAPPER true"), cpuMs(output));
+                ms(exited - launched), classes, output.contains("OBJECTMAPPER true"), cpuMs(output),
+                storeField(output, 1) / 1e6, (int) storeField(output, 2));
+    }
+
+    /** From the child's "STORE nanos calls" line: time inside DynamoDB calls and their number. */
+    static double storeField(String output, int field) {
+        return output.lines().filter(l -> l.startsWith("STORE ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[field]))
+                .findFirst().orElse(Double.NaN);
     }
 
     /** The child's CPU time to the end of its first invocation (clock ticks of 10 ms on Linux). */
@@ -207,25 +229,28 @@ public final class ColdStartBenchmark {
         System.out.println("## Cold start: fresh JVM, " + runs + " runs each, ms as median (min-max); JVM flags "
                 + String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.println();
-        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | CPU ms | CPU x floor | classes loaded | ObjectMapper loaded |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | CPU ms | CPU x floor | store calls | in store calls | outside store calls | classes loaded | ObjectMapper loaded |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Subject s : subjects) {
             List<Run> r = results.get(s.name());
             Stats total = Stats.of(r.stream().map(Run::totalMs).toList());
             Stats cpu = Stats.of(r.stream().map(Run::cpuMs).toList());
-            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
+            Stats store = Stats.of(r.stream().map(Run::storeMs).toList());
+            Stats outside = Stats.of(r.stream().map(x -> x.totalMs() - x.storeMs()).toList());
+            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %d | %s | %s | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
                     Stats.of(r.stream().map(Run::jvmMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::initMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::parseMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::invokeMs).toList()).cell(),
                     total.cell(), total.median() / floor, cpu.cell(), cpu.median() / floorCpu,
+                    r.get(0).storeCalls(), store.cell(), outside.cell(),
                     Stats.of(r.stream().map(Run::classes).toList()).median(),
                     r.stream().anyMatch(Run::objectMapper) ? "yes" : "no");
         }
         System.out.println();
         System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included). event parse = for a"
                 + " stream handler the events/ file's bytes read, for a POJO handler the file read into its input type by the Lambda"
-                + " runtime's serialiser (aws-lambda-java-serialization). x floor = total / the stream floor's total. CPU ms = user + system CPU of the whole JVM (all threads) to the end of the first invocation, from /proc/self/stat in 10 ms ticks: what a function with less than one vCPU pays, and far less disturbed by other load than wall time. classes loaded ="
+                + " runtime's serialiser (aws-lambda-java-serialization). x floor = total / the stream floor's total. CPU ms = user + system CPU of the whole JVM (all threads) to the end of the first invocation, from /proc/self/stat in 10 ms ticks: what a function with less than one vCPU pays, and far less disturbed by other load than wall time. in store calls = time inside the SDK's DynamoDB calls (a global interceptor, from each call's beforeExecution to its end: marshalling, signing, HTTP, unmarshalling); outside = total minus that: the JVM, the constructor and the function's own work. classes loaded ="
                 + " the JVM's count after the first invocation (it includes the management API's own classes, the same for every row).");
     }
 }

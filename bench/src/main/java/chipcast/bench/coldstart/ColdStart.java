@@ -58,6 +58,7 @@ public final class ColdStart {
         System.out.println("OBJECTMAPPER " + loaded(handler.getClass().getClassLoader(), "com.fasterxml.jackson.databind.ObjectMapper"));
         System.out.println("COLDSTART " + main + " " + init + " " + parsed + " " + invoked);
         System.out.println("CPUTICKS " + cpu);
+        System.out.println("STORE " + ColdStartStoreTime.NANOS.get() + " " + ColdStartStoreTime.CALLS.get());
     }
 
     /**

@@ -15,8 +15,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -109,8 +110,8 @@ public final class Recalculation {
             t.setDaemon(true);
             return t;
         });
+        List<Future<SeriesRepository.WriteOutcome>> outcomes = new ArrayList<>(changed.size());
         try {
-            List<Future<SeriesRepository.WriteOutcome>> outcomes = new ArrayList<>(changed.size());
             for (Computed p : changed) {
                 outcomes.add(pool.submit(() -> series.putIfNewer(
                         new SeriesRepository.Series(p.seriesId(), p.inputHash(), runStartedAt, computedAt, p.doc()))));
@@ -141,10 +142,26 @@ public final class Recalculation {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("recalculation interrupted", e);
         } finally {
-            pool.shutdownNow();
+            // On an unexpected failure, writes not yet started are dropped but those in flight finish: an
+            // interrupted PutItem could be cut off half-sent, and which writes landed would be left to chance.
+            outcomes.forEach(f -> f.cancel(false));
+            pool.shutdown();
+            awaitWrites(pool);
         }
         return new Summary(runStartedAt, computed, written, unchanged, newer, failed.size(), failed,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void awaitWrites(ExecutorService pool) {
+        try {
+            // Each write is bounded by the client's apiCallTimeout; this only guards against a hung pool.
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every document to materialise, with the hash of what it would be computed from. */
@@ -154,14 +171,19 @@ public final class Recalculation {
         for (Forecast f : all) {
             byMarket.computeIfAbsent(f.market(), m -> new ArrayList<>()).add(f);
         }
+        // Each input's JSON once per run, not once per series and currency that depends on it.
+        Map<String, String> forecastJson = new HashMap<>();
+        all.forEach(f -> forecastJson.put(f.id(), Json.write(f)));
+        String ratesJson = Json.write(rates);
         for (String currency : currencies()) {
             for (Forecast f : all) {
-                planned.add(new Planned(SeriesRepository.forecastId(f.id(), currency), hash(currency, List.of(f), rates),
+                planned.add(new Planned(SeriesRepository.forecastId(f.id(), currency),
+                        hash(currency, List.of(forecastJson.get(f.id())), ratesJson),
                         () -> ForecastReports.forecast(f, rates, currency, null, null)));
             }
             for (Map.Entry<String, List<Forecast>> market : byMarket.entrySet()) {
                 planned.add(new Planned(SeriesRepository.consensusId(market.getKey(), currency),
-                        hash(currency, market.getValue(), rates),
+                        hash(currency, market.getValue().stream().map(f -> forecastJson.get(f.id())).toList(), ratesJson),
                         () -> ForecastReports.consensus(market.getKey(), market.getValue(), rates, currency, null, null)));
             }
         }
@@ -170,14 +192,20 @@ public final class Recalculation {
 
     /** SHA-256 of everything a document depends on, including the algorithm version. */
     static String hash(String currency, List<Forecast> inputs, List<FxRate> rates) {
-        Map<String, Object> material = new LinkedHashMap<>();
-        material.put("algorithm", ForecastReports.ALGORITHM_VERSION);
-        material.put("currency", currency);
-        material.put("forecasts", inputs);
-        material.put("fxRates", rates);
+        return hash(currency, inputs.stream().map(Json::write).toList(), Json.write(rates));
+    }
+
+    /**
+     * The same hash from inputs already written as JSON: the material is the text Json.write gives for
+     * {"algorithm":..,"currency":..,"forecasts":[..],"fxRates":[..]}, so stored hashes stay valid.
+     */
+    static String hash(String currency, List<String> forecastsJson, String ratesJson) {
+        String material = "{\"algorithm\":" + Json.write(ForecastReports.ALGORITHM_VERSION)
+                + ",\"currency\":" + Json.write(currency)
+                + ",\"forecasts\":[" + String.join(",", forecastsJson) + "]"
+                + ",\"fxRates\":" + ratesJson + "}";
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(material).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -383,9 +383,13 @@ final class Records {
             return p.getDoubleValue();
         }
         if (token == JsonToken.VALUE_STRING) {
+            String text = p.getText().trim();
+            if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")) {
+                return Double.valueOf(text); // how write (and Jackson) put a non-finite double: as a string
+            }
             // Jackson coerces a numeric string too; the stored documents never rely on it, but stay compatible.
             try {
-                return new BigDecimal(p.getText().trim());
+                return new BigDecimal(text);
             } catch (NumberFormatException e) {
                 throw mismatch(path, type);
             }

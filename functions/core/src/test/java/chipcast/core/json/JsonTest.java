@@ -121,6 +121,18 @@ class JsonTest {
         assertEquals(ORACLE.valueToTree(Map.of("k", List.of(1, 2.5))), Json.toTree(Map.of("k", List.of(1, 2.5))));
     }
 
+    /** A record holding what a report could hold at the edges: non-finite doubles, nulls, nested lists. */
+    record Edge(Double nan, double infinity, Double missing, List<List<Integer>> nested) {
+    }
+
+    @Test
+    void nonFiniteDoublesRoundTripAsDatabindWritesThem() throws IOException {
+        Edge edge = new Edge(Double.NaN, Double.NEGATIVE_INFINITY, null, List.of(List.of(1, 2), List.of()));
+        sameText(edge);
+        assertEquals(edge, Json.readStored(Json.write(edge), Edge.class));
+        assertEquals(ORACLE.readValue(Json.write(edge), Edge.class), Json.readStored(Json.write(edge), Edge.class));
+    }
+
     @Test
     void userInputStaysStrict() throws JsonProcessingException {
         assertThrows(JsonProcessingException.class, () -> Json.readTree("{\"a\":1,\"a\":2}"), "duplicate key");
