@@ -2,7 +2,7 @@
 # Runs every ChipCast benchmark and prints its tables (markdown) to stdout; progress goes to stderr.
 #   ./bench/run.sh                 all: artifact sizes, cold start, recalculation at scale, JMH warm path
 #   ./bench/run.sh coldstart       one of: sizes coldstart recalc jmh
-# COLDSTART_RUNS (default 10), RECALC_SIZES (default 1000,5000,10000), JMH_ARGS (extra JMH options),
+# COLDSTART_RUNS (default 10), RECALC_SIZES (default 1000,5000,10000), JMH_ARGS (JMH's run settings, replacing the defaults),
 # BASELINE_ROOT: a checkout of an earlier commit with `mvn -o -DskipTests package` run in it; its function
 # jars join the cold-start rounds as "before: ..." (e.g. git archive <commit> | tar -x -C /tmp/base).
 set -euo pipefail
@@ -46,8 +46,10 @@ fi
 
 if [ "$WHAT" = all ] || [ "$WHAT" = jmh ]; then
   # Modest settings so the whole run takes minutes: 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement.
-  $RUNNER org.openjdk.jmh.Main -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff $T/jmh.txt ${JMH_ARGS:-} >&2
-  echo "## Warm path (JMH, 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement)"
+  # JMH_ARGS replaces them (JMH refuses an option given twice), e.g. JMH_ARGS="-f 2 -wi 5 -w 2s -i 10 -r 2s".
+  JMH_SETTINGS=${JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}
+  $RUNNER org.openjdk.jmh.Main $JMH_SETTINGS -rf text -rff $T/jmh.txt >&2
+  echo "## Warm path (JMH: $JMH_SETTINGS)"
   echo
   echo '```'
   cat $T/jmh.txt
