@@ -40,4 +40,27 @@ class RecalculationHashTest {
             }
         }
     }
+
+    @Test
+    void planningFromStoredTextGivesTheHashesOfTheParsedRecords() {
+        ForecastRepository repository = new ForecastRepository(TestStack.env().dynamo(), "ForecastsTable");
+        FxRateRepository rateRepository = new FxRateRepository(TestStack.env().dynamo(), "FxRatesTable");
+        List<ForecastRepository.StoredForecast> stored = repository.allStored();
+        List<Forecast> forecasts = repository.all();
+        List<FxRate> rates = rateRepository.all();
+        assertEquals(forecasts.size(), stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            // The stored text is exactly what Json.write gives for the record, so hashing it needs no parsing.
+            assertEquals(Json.write(forecasts.get(i)), stored.get(i).doc());
+        }
+        List<Recalculation.Planned> planned = Recalculation.plan(stored, rateRepository.allStored());
+        assertEquals(42, planned.size());
+        for (Recalculation.Planned p : planned) {
+            String currency = p.seriesId().substring(p.seriesId().lastIndexOf('#') + 1);
+            List<Forecast> inputs = p.seriesId().startsWith("forecast#")
+                    ? forecasts.stream().filter(f -> p.seriesId().equals("forecast#" + f.id() + "#" + currency)).toList()
+                    : forecasts.stream().filter(f -> p.seriesId().equals("consensus#" + f.market() + "#" + currency)).toList();
+            assertEquals(Recalculation.hash(currency, inputs, rates), p.inputHash(), p.seriesId());
+        }
+    }
 }

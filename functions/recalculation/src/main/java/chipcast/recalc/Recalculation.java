@@ -81,10 +81,11 @@ public final class Recalculation {
 
     public Summary run(long runStartedAt) {
         long start = System.nanoTime();
-        List<Forecast> all = forecasts.all();
-        List<FxRate> rates = fxRates.all();
+        // The stored documents' text: hashing needs no parsing; a document is parsed only for a series to recompute.
+        List<ForecastRepository.StoredForecast> all = forecasts.allStored();
+        List<String> rateDocs = fxRates.allStored();
         List<String> failed = new ArrayList<>();
-        List<Planned> planned = plan(all, rates);
+        List<Planned> planned = plan(all, rateDocs);
         Map<String, SeriesRepository.Version> stored = series.versions(planned.stream().map(Planned::seriesId).toList());
         int unchanged = 0;
         String computedAt = Instant.ofEpochMilli(runStartedAt).toString();
@@ -164,30 +165,63 @@ public final class Recalculation {
         }
     }
 
-    /** Every document to materialise, with the hash of what it would be computed from. */
-    static List<Planned> plan(List<Forecast> all, List<FxRate> rates) {
-        List<Planned> planned = new ArrayList<>();
-        Map<String, List<Forecast>> byMarket = new TreeMap<>();
-        for (Forecast f : all) {
+    /**
+     * Every document to materialise, with the hash of what it would be computed from. The hash is taken
+     * over the stored JSON text, which is what Json.write gives for the parsed records (the loader and
+     * the seed write it so), so it equals the hash of the records; records are parsed, once per run, only
+     * if some series has to be computed.
+     */
+    static List<Planned> plan(List<ForecastRepository.StoredForecast> all, List<String> rateDocs) {
+        Map<String, List<ForecastRepository.StoredForecast>> byMarket = new TreeMap<>();
+        for (ForecastRepository.StoredForecast f : all) {
             byMarket.computeIfAbsent(f.market(), m -> new ArrayList<>()).add(f);
         }
-        // Each input's JSON once per run, not once per series and currency that depends on it.
-        Map<String, String> forecastJson = new HashMap<>();
-        all.forEach(f -> forecastJson.put(f.id(), Json.write(f)));
-        String ratesJson = Json.write(rates);
+        String ratesJson = "[" + String.join(",", rateDocs) + "]";
+        Parsed parsed = new Parsed(all, rateDocs);
+        List<Planned> planned = new ArrayList<>();
         for (String currency : currencies()) {
-            for (Forecast f : all) {
+            for (ForecastRepository.StoredForecast f : all) {
                 planned.add(new Planned(SeriesRepository.forecastId(f.id(), currency),
-                        hash(currency, List.of(forecastJson.get(f.id())), ratesJson),
-                        () -> ForecastReports.forecast(f, rates, currency, null, null)));
+                        hash(currency, List.of(f.doc()), ratesJson),
+                        () -> ForecastReports.forecast(parsed.forecast(f.id()), parsed.rates(), currency, null, null)));
             }
-            for (Map.Entry<String, List<Forecast>> market : byMarket.entrySet()) {
+            for (Map.Entry<String, List<ForecastRepository.StoredForecast>> market : byMarket.entrySet()) {
+                List<ForecastRepository.StoredForecast> members = market.getValue();
                 planned.add(new Planned(SeriesRepository.consensusId(market.getKey(), currency),
-                        hash(currency, market.getValue().stream().map(f -> forecastJson.get(f.id())).toList(), ratesJson),
-                        () -> ForecastReports.consensus(market.getKey(), market.getValue(), rates, currency, null, null)));
+                        hash(currency, members.stream().map(ForecastRepository.StoredForecast::doc).toList(), ratesJson),
+                        () -> ForecastReports.consensus(market.getKey(),
+                                members.stream().map(m -> parsed.forecast(m.id())).toList(), parsed.rates(), currency, null, null)));
             }
         }
         return planned;
+    }
+
+    /** The run's records, parsed on first use: a run with nothing to recompute never parses one. */
+    private static final class Parsed {
+        private final List<ForecastRepository.StoredForecast> stored;
+        private final List<String> rateDocs;
+        private Map<String, Forecast> forecasts;
+        private List<FxRate> rates;
+
+        Parsed(List<ForecastRepository.StoredForecast> stored, List<String> rateDocs) {
+            this.stored = stored;
+            this.rateDocs = rateDocs;
+        }
+
+        Forecast forecast(String id) {
+            if (forecasts == null) {
+                forecasts = new HashMap<>();
+                stored.forEach(f -> forecasts.put(f.id(), Json.readStored(f.doc(), Forecast.class)));
+            }
+            return forecasts.get(id);
+        }
+
+        List<FxRate> rates() {
+            if (rates == null) {
+                rates = rateDocs.stream().map(doc -> Json.readStored(doc, FxRate.class)).toList();
+            }
+            return rates;
+        }
     }
 
     /** SHA-256 of everything a document depends on, including the algorithm version. */

@@ -43,6 +43,26 @@ public final class ForecastRepository {
         return query(CATALOG_INDEX, "catalog", CATALOG);
     }
 
+    /** A forecast as stored: its id, its market and its document's JSON text, not parsed. */
+    public record StoredForecast(String id, String market, String doc) {
+    }
+
+    /**
+     * Every forecast as stored, in id order: the recalculation hashes the documents' text and parses one
+     * only when a series built from it has to be recomputed.
+     */
+    public List<StoredForecast> allStored() {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(CATALOG_INDEX)
+                .keyConditionExpression("#k = :k")
+                .expressionAttributeNames(Map.of("#k", "catalog", "#i", PARTITION_KEY, "#m", "market", "#d", Items.DOC))
+                .expressionAttributeValues(Map.of(":k", s(CATALOG))).projectionExpression("#i, #m, #d").build();
+        List<StoredForecast> forecasts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Items.queryAll(dynamo, "list forecasts", request)) {
+            forecasts.add(new StoredForecast(item.get(PARTITION_KEY).s(), item.get("market").s(), item.get(Items.DOC).s()));
+        }
+        return forecasts;
+    }
+
     public List<Forecast> byMarket(String market) {
         return query(MARKET_INDEX, "market", market);
     }

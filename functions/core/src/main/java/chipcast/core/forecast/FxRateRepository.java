@@ -33,15 +33,24 @@ public final class FxRateRepository {
     /** Every dated USD/{quote} rate of the supported quotes, oldest first. */
     public List<FxRate> all() {
         List<FxRate> rates = new ArrayList<>();
+        for (String doc : allStored()) {
+            rates.add(Json.readStored(doc, FxRate.class));
+        }
+        return rates;
+    }
+
+    /** The same rates as their stored documents' JSON text, in the same order (the recalculation hashes them). */
+    public List<String> allStored() {
+        List<String> docs = new ArrayList<>();
         for (String quote : QUOTES) {
             QueryRequest request = QueryRequest.builder().tableName(table).keyConditionExpression("#p = :p")
                     .expressionAttributeNames(Map.of("#p", PARTITION_KEY, "#d", Items.DOC))
                     .expressionAttributeValues(Map.of(":p", s("USD/" + quote))).projectionExpression("#d").build();
             for (Map<String, AttributeValue> item : Items.queryAll(dynamo, "get fx rates", request)) {
-                rates.add(Items.doc(item, FxRate.class));
+                docs.add(item.get(Items.DOC).s());
             }
         }
-        return rates;
+        return docs;
     }
 
     public int putAll(List<FxRate> rates) {
