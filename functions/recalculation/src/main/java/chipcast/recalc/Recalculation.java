@@ -224,14 +224,11 @@ public final class Recalculation {
         }
     }
 
-    /** SHA-256 of everything a document depends on, including the algorithm version. */
-    static String hash(String currency, List<Forecast> inputs, List<FxRate> rates) {
-        return hash(currency, inputs.stream().map(Json::write).toList(), Json.write(rates));
-    }
-
     /**
-     * The same hash from inputs already written as JSON: the material is the text Json.write gives for
-     * {"algorithm":..,"currency":..,"forecasts":[..],"fxRates":[..]}, so stored hashes stay valid.
+     * SHA-256 of everything a document depends on, the algorithm version included, from inputs already
+     * written as JSON: the material is the text Json.write gives for the map
+     * {"algorithm":..,"currency":..,"forecasts":[..],"fxRates":[..]} of the records, so hashes stored by
+     * earlier versions stay valid (RecalculationHashTest).
      */
     static String hash(String currency, List<String> forecastsJson, String ratesJson) {
         String material = "{\"algorithm\":" + Json.write(ForecastReports.ALGORITHM_VERSION)

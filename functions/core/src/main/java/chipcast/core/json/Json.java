@@ -130,7 +130,8 @@ public final class Json {
      */
     public static JsonNode readTree(String json) throws JsonProcessingException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            return readRoot(parser);
+            JsonNode tree = readValue(parser, JsonNode.class, true);
+            return tree == null ? MissingNode.getInstance() : tree; // no content, as databind's readTree
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -138,36 +139,23 @@ public final class Json {
         }
     }
 
-    public static JsonNode readTree(byte[] json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return readRoot(parser);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A record, map or list as a tree (what ObjectMapper.valueToTree gave), to add fields before writing. */
+    /**
+     * A record, map or list as a tree (what ObjectMapper.valueToTree gave), to add fields before writing:
+     * written and read back, so the tree holds exactly the text a response would.
+     */
     public static JsonNode toTree(Object value) {
-        return Records.toTree(value);
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        try {
+            return readTree(write(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read back what Json.write wrote", e);
+        }
     }
 
     public static ObjectNode object() {
         return NODES.objectNode();
-    }
-
-    private static JsonNode readRoot(JsonParser parser) throws IOException {
-        JsonToken first = parser.nextToken();
-        if (first == null) {
-            return MissingNode.getInstance();
-        }
-        JsonNode root = read(parser, first);
-        JsonToken trailing = parser.nextToken();
-        if (trailing != null) {
-            throw new JsonParseException(parser, "trailing token " + trailing + " after the JSON value");
-        }
-        return root;
     }
 
     /** The value starting at {@code token}; depth is bounded by the parser's nesting limit. */

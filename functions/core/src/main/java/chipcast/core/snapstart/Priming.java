@@ -73,7 +73,7 @@ public final class Priming implements Resource {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event.get()), response, null);
             // The response read back: primes the parser on what the runtime sends back too.
-            Json.readTree(response.toByteArray());
+            Json.readTree(response.toString(StandardCharsets.UTF_8));
             runs++;
         } catch (IOException | RuntimeException e) {
             // Priming is an optimisation: a store that is unreachable at snapshot time must not fail the publish.

@@ -67,7 +67,7 @@ public final class PageToken {
         }
         JsonNode payload;
         try {
-            payload = Json.readTree(body);
+            payload = Json.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw invalid();
         }
