@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -141,6 +143,56 @@ final class Records {
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    // ---- trees ----
+
+    static JsonNode toTree(Object value) {
+        if (value == null) {
+            return Json.NODES.nullNode();
+        } else if (value instanceof JsonNode node) {
+            return node;
+        } else if (value instanceof String s) {
+            return Json.NODES.textNode(s);
+        } else if (value instanceof Boolean b) {
+            return Json.NODES.booleanNode(b);
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return Json.NODES.numberNode(((Number) value).intValue());
+        } else if (value instanceof Long l) {
+            return Json.NODES.numberNode(l);
+        } else if (value instanceof Double d) {
+            return Json.NODES.numberNode(d);
+        } else if (value instanceof Float f) {
+            return Json.NODES.numberNode(f);
+        } else if (value instanceof BigDecimal d) {
+            return Json.NODES.numberNode(d);
+        } else if (value instanceof BigInteger i) {
+            return Json.NODES.numberNode(i);
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode object = Json.NODES.objectNode();
+            map.forEach((k, v) -> object.set(key(k), toTree(v)));
+            return object;
+        } else if (value instanceof Collection<?> items) {
+            ArrayNode array = Json.NODES.arrayNode();
+            items.forEach(item -> array.add(toTree(item)));
+            return array;
+        } else if (value.getClass().isArray()) {
+            ArrayNode array = Json.NODES.arrayNode();
+            for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                array.add(toTree(Array.get(value, i)));
+            }
+            return array;
+        } else if (value instanceof Enum<?> e) {
+            return Json.NODES.textNode(e.name());
+        } else if (value.getClass().isRecord()) {
+            Shape shape = SHAPES.get(value.getClass());
+            ObjectNode object = Json.NODES.objectNode();
+            for (int i = 0; i < shape.components().length; i++) {
+                object.set(shape.components()[i].getName(), toTree(get(shape.accessors()[i], value)));
+            }
+            return object;
+        }
+        throw new IllegalStateException("no JSON form for " + value.getClass().getName());
     }
 
     // ---- reading ----
