@@ -26,12 +26,9 @@ public final class Dataset {
         return Arrays.asList(read("chips.json", Chip[].class));
     }
 
-    public static List<Forecast> forecasts() {
-        return Arrays.asList(read("forecasts.json", ForecastFile.class).forecasts());
-    }
-
-    public static List<FxRate> fxRates() {
-        return Arrays.asList(read("forecasts.json", ForecastFile.class).fxRates());
+    /** data/forecasts.json, read once for both of its lists. */
+    static ForecastFile forecastFile() {
+        return read("forecasts.json", ForecastFile.class);
     }
 
     public static List<VendorClaim> claims() {
@@ -58,7 +55,7 @@ public final class Dataset {
     }
 
     /** data/forecasts.json: the forecasts and the dated FX rates that convert them. */
-    record ForecastFile(FxRate[] fxRates, Forecast[] forecasts) {
+    record ForecastFile(List<FxRate> fxRates, List<Forecast> forecasts) {
     }
 
     static <T> T read(String file, Class<T> type) {

@@ -107,13 +107,13 @@ public final class ChipRepository {
         return new Page(items, page.more() ? lastKey(items.get(items.size() - 1), keyName, keyValue) : null);
     }
 
-    /** Writes chips (the data loader's and the local seed's path); unprocessed items are retried. */
-    public int putAll(List<Chip> chips) {
+    /** The chips as items of this table, for a BatchWriter that fills its calls across tables. */
+    public BatchWriter.Puts puts(List<Chip> chips) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (Chip chip : chips) {
             items.add(toItem(chip));
         }
-        return new BatchWriter(dynamo).putAll(table, items);
+        return new BatchWriter.Puts(table, items);
     }
 
     static Map<String, AttributeValue> toItem(Chip chip) {

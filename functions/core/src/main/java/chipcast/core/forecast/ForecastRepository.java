@@ -79,6 +79,11 @@ public final class ForecastRepository {
     }
 
     public int putAll(List<Forecast> forecasts) {
+        return new BatchWriter(dynamo).putAll(puts(forecasts));
+    }
+
+    /** As items of this table, for a BatchWriter that fills its calls across tables. */
+    public BatchWriter.Puts puts(List<Forecast> forecasts) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (Forecast f : forecasts) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -88,6 +93,6 @@ public final class ForecastRepository {
             item.put(Items.DOC, s(Json.write(f)));
             items.add(item);
         }
-        return new BatchWriter(dynamo).putAll(table, items);
+        return new BatchWriter.Puts(table, items);
     }
 }

@@ -53,7 +53,8 @@ public final class FxRateRepository {
         return docs;
     }
 
-    public int putAll(List<FxRate> rates) {
+    /** As items of this table, for a BatchWriter that fills its calls across tables. */
+    public BatchWriter.Puts puts(List<FxRate> rates) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (FxRate r : rates) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -62,6 +63,6 @@ public final class FxRateRepository {
             item.put(Items.DOC, s(Json.write(r)));
             items.add(item);
         }
-        return new BatchWriter(dynamo).putAll(table, items);
+        return new BatchWriter.Puts(table, items);
     }
 }

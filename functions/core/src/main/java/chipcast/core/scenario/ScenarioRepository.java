@@ -86,13 +86,13 @@ public final class ScenarioRepository {
                 Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)), ":user", s(StoredScenario.USER)));
     }
 
-    /** The data loader's path: seeded scenarios, rewritten on every load. */
-    public int putAll(List<StoredScenario> scenarios) {
+    /** As items of this table, for a BatchWriter that fills its calls across tables. */
+    public BatchWriter.Puts puts(List<StoredScenario> scenarios) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (StoredScenario scenario : scenarios) {
             items.add(toItem(scenario));
         }
-        return new BatchWriter(dynamo).putAll(table, items);
+        return new BatchWriter.Puts(table, items);
     }
 
     private void put(StoredScenario scenario, String condition, Map<String, String> names,
