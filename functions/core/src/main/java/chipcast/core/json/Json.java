@@ -1,14 +1,14 @@
 package chipcast.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParseException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,9 +27,12 @@ import java.util.Map;
 /**
  * JSON for the functions on jackson-core's streaming parser and generator only. Databind's ObjectMapper
  * is never built in a function: on a cold start it cost ~230 ms (600 classes) against ~30 ms for the
- * streaming core (docs/performance.md). Records map by component name ({@link Records}); trees are
- * databind's node classes, made through {@link JsonNodeFactory} and written by {@link #write}, never by
- * {@code JsonNode.toString()}, which would build an ObjectMapper.
+ * streaming core (docs/performance.md). The streaming core is the copy the AWS SDK shades for its JSON
+ * protocol ({@code software.amazon.awssdk.thirdparty.jackson.core}, the same API): the SDK loads it for
+ * every DynamoDB call anyway, so a second jackson-core would only be loaded beside it. Records map by
+ * component name ({@link Records}); trees are databind's node classes, made through
+ * {@link JsonNodeFactory} and written by {@link #write}, never by {@code JsonNode.toString()}, which
+ * would build an ObjectMapper.
  */
 public final class Json {
     // Request bodies are capped at 64 KB before parsing; these limits stop pathological nesting too.
