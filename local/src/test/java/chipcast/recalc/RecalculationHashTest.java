@@ -42,7 +42,7 @@ class RecalculationHashTest {
         for (String currency : List.of("USD", "KRW")) {
             for (List<Forecast> inputs : List.of(forecasts.subList(0, 1), forecasts.subList(0, 3), forecasts)) {
                 assertEquals(wholeMaterialHash(currency, inputs, rates),
-                        Recalculation.hash(currency, inputs.stream().map(Json::write).toList(), ratesJson));
+                        Recalculation.hash(Recalculation.sha256(), currency, inputs.stream().map(Json::write).toList(), ratesJson));
             }
         }
     }

@@ -178,17 +178,18 @@ public final class Recalculation {
         }
         String ratesJson = "[" + String.join(",", rateDocs) + "]";
         Parsed parsed = new Parsed(all, rateDocs);
+        MessageDigest sha256 = sha256();
         List<Planned> planned = new ArrayList<>();
         for (String currency : currencies()) {
             for (ForecastRepository.StoredForecast f : all) {
                 planned.add(new Planned(SeriesRepository.forecastId(f.id(), currency),
-                        hash(currency, List.of(f.doc()), ratesJson),
+                        hash(sha256, currency, List.of(f.doc()), ratesJson),
                         () -> ForecastReports.forecast(parsed.forecast(f.id()), parsed.rates(), currency, null, null)));
             }
             for (Map.Entry<String, List<ForecastRepository.StoredForecast>> market : byMarket.entrySet()) {
                 List<ForecastRepository.StoredForecast> members = market.getValue();
                 planned.add(new Planned(SeriesRepository.consensusId(market.getKey(), currency),
-                        hash(currency, members.stream().map(ForecastRepository.StoredForecast::doc).toList(), ratesJson),
+                        hash(sha256, currency, members.stream().map(ForecastRepository.StoredForecast::doc).toList(), ratesJson),
                         () -> ForecastReports.consensus(market.getKey(),
                                 members.stream().map(m -> parsed.forecast(m.id())).toList(), parsed.rates(), currency, null, null)));
             }
@@ -230,13 +231,21 @@ public final class Recalculation {
      * {"algorithm":..,"currency":..,"forecasts":[..],"fxRates":[..]} of the records, so hashes stored by
      * earlier versions stay valid (RecalculationHashTest).
      */
-    static String hash(String currency, List<String> forecastsJson, String ratesJson) {
+    static String hash(MessageDigest sha256, String currency, List<String> forecastsJson, String ratesJson) {
         String material = "{\"algorithm\":" + Json.write(ForecastReports.ALGORITHM_VERSION)
                 + ",\"currency\":" + Json.write(currency)
                 + ",\"forecasts\":[" + String.join(",", forecastsJson) + "]"
                 + ",\"fxRates\":" + ratesJson + "}";
+        return HexFormat.of().formatHex(sha256.digest(material.getBytes(StandardCharsets.UTF_8))); // digest() resets it
+    }
+
+    /**
+     * One digest for a whole plan, not one per series: each MessageDigest.getInstance looks the provider up
+     * and constructs reflectively, and on JDK 17 the 16th such call spins an accessor class on the cold path.
+     */
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
