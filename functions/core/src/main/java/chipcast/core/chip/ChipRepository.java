@@ -107,16 +107,8 @@ public final class ChipRepository {
         return new Page(items, page.more() ? lastKey(items.get(items.size() - 1), keyName, keyValue) : null);
     }
 
-    /** The chips as items of this table, for a BatchWriter that fills its calls across tables. */
-    public BatchWriter.Puts puts(List<Chip> chips) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (Chip chip : chips) {
-            items.add(toItem(chip));
-        }
-        return new BatchWriter.Puts(table, items);
-    }
-
-    static Map<String, AttributeValue> toItem(Chip chip) {
+    /** A chip as its item: keys, the attributes its indexes query, and the chip itself as the JSON doc. */
+    public static Map<String, AttributeValue> toItem(Chip chip) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(PARTITION_KEY, s(chip.id()));
         item.put("vendorKey", s(chip.vendorKey()));

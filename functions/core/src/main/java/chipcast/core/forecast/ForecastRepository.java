@@ -78,21 +78,18 @@ public final class ForecastRepository {
         return forecasts;
     }
 
+    /** Writes forecasts in batches (the bench's synthetic datasets; the loader writes its own items). */
     public int putAll(List<Forecast> forecasts) {
-        return new BatchWriter(dynamo).putAll(puts(forecasts));
+        return new BatchWriter(dynamo).putAll(new BatchWriter.Puts(table, forecasts.stream().map(ForecastRepository::toItem).toList()));
     }
 
-    /** As items of this table, for a BatchWriter that fills its calls across tables. */
-    public BatchWriter.Puts puts(List<Forecast> forecasts) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (Forecast f : forecasts) {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
-            item.put(PARTITION_KEY, s(f.id()));
-            item.put("market", s(f.market()));
-            item.put("catalog", s(CATALOG));
-            item.put(Items.DOC, s(Json.write(f)));
-            items.add(item);
-        }
-        return new BatchWriter.Puts(table, items);
+    /** A forecast as its item: id, the market and catalog its indexes query, the forecast as the JSON doc. */
+    public static Map<String, AttributeValue> toItem(Forecast f) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(PARTITION_KEY, s(f.id()));
+        item.put("market", s(f.market()));
+        item.put("catalog", s(CATALOG));
+        item.put(Items.DOC, s(Json.write(f)));
+        return item;
     }
 }

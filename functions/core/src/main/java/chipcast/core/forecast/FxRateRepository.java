@@ -53,16 +53,12 @@ public final class FxRateRepository {
         return docs;
     }
 
-    /** As items of this table, for a BatchWriter that fills its calls across tables. */
-    public BatchWriter.Puts puts(List<FxRate> rates) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (FxRate r : rates) {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
-            item.put(PARTITION_KEY, s(r.pair()));
-            item.put(SORT_KEY, s(r.asOf()));
-            item.put(Items.DOC, s(Json.write(r)));
-            items.add(item);
-        }
-        return new BatchWriter.Puts(table, items);
+    /** A dated rate as its item: pair and date as keys, the rate as the JSON doc. */
+    public static Map<String, AttributeValue> toItem(FxRate r) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(PARTITION_KEY, s(r.pair()));
+        item.put(SORT_KEY, s(r.asOf()));
+        item.put(Items.DOC, s(Json.write(r)));
+        return item;
     }
 }

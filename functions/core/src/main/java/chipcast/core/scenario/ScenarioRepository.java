@@ -86,15 +86,6 @@ public final class ScenarioRepository {
                 Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)), ":user", s(StoredScenario.USER)));
     }
 
-    /** As items of this table, for a BatchWriter that fills its calls across tables. */
-    public BatchWriter.Puts puts(List<StoredScenario> scenarios) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (StoredScenario scenario : scenarios) {
-            items.add(toItem(scenario));
-        }
-        return new BatchWriter.Puts(table, items);
-    }
-
     private void put(StoredScenario scenario, String condition, Map<String, String> names,
                      Map<String, AttributeValue> values) {
         PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(toItem(scenario))
@@ -110,7 +101,8 @@ public final class ScenarioRepository {
         }
     }
 
-    static Map<String, AttributeValue> toItem(StoredScenario scenario) {
+    /** A scenario as its item: keys, what its listing and conditional writes read, the scenario as the JSON doc. */
+    public static Map<String, AttributeValue> toItem(StoredScenario scenario) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION_KEY, s(scenario.scenarioId()));
         item.put("catalog", s(CATALOG));
