@@ -10,18 +10,13 @@ import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
 import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 import software.amazon.awssdk.thirdparty.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.POJONode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -30,9 +25,8 @@ import java.util.Map;
  * streaming core (docs/performance.md). The streaming core is the copy the AWS SDK shades for its JSON
  * protocol ({@code software.amazon.awssdk.thirdparty.jackson.core}, the same API): the SDK loads it for
  * every DynamoDB call anyway, so a second jackson-core would only be loaded beside it. Records map by
- * component name ({@link Records}); trees are databind's node classes, made through
- * {@link JsonNodeFactory} and written by {@link #write}, never by {@code JsonNode.toString()}, which
- * would build an ObjectMapper.
+ * component name ({@link Records}); trees are databind's node classes ({@link Trees}), loaded only by
+ * the code that uses a tree, never written by {@code JsonNode.toString()}, which would build an ObjectMapper.
  */
 public final class Json {
     // Request bodies are capped at 64 KB before parsing; these limits stop pathological nesting too.
@@ -55,8 +49,6 @@ public final class Json {
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64).maxNumberLength(64).maxStringLength(6 * 1024 * 1024).build())
             .build();
-
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
@@ -89,7 +81,7 @@ public final class Json {
     }
 
     /** One whole JSON value as {@code type}; no content reads as null, trailing tokens are an error. */
-    private static <T> T readValue(JsonParser parser, Class<T> type, boolean strict) throws IOException {
+    static <T> T readValue(JsonParser parser, Class<T> type, boolean strict) throws IOException {
         if (parser.nextToken() == null) {
             return null;
         }
@@ -132,14 +124,7 @@ public final class Json {
      * become int, long or big-integer nodes by size and decimals double nodes, as Jackson's own readTree.
      */
     public static JsonNode readTree(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            JsonNode tree = readValue(parser, JsonNode.class, true);
-            return tree == null ? MissingNode.getInstance() : tree; // no content, as databind's readTree
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // text in memory: no I/O to fail
-        }
+        return Trees.readTree(json);
     }
 
     /**
@@ -147,89 +132,10 @@ public final class Json {
      * Built directly, not written and read back: it sits on the chip lookup's cold path.
      */
     public static JsonNode toTree(Object value) {
-        return Records.toTree(value);
+        return Trees.toTree(value);
     }
 
     public static ObjectNode object() {
-        return NODES.objectNode();
-    }
-
-    /** The value starting at {@code token}; depth is bounded by the parser's nesting limit. */
-    static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT -> {
-                ObjectNode object = NODES.objectNode();
-                for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-                    String name = parser.currentName();
-                    object.set(name, read(parser, parser.nextToken()));
-                }
-                return object;
-            }
-            case START_ARRAY -> {
-                ArrayNode array = NODES.arrayNode();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    array.add(read(parser, t));
-                }
-                return array;
-            }
-            case VALUE_STRING -> {
-                return NODES.textNode(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return switch (parser.getNumberType()) {
-                    case INT -> NODES.numberNode(parser.getIntValue());
-                    case LONG -> NODES.numberNode(parser.getLongValue());
-                    default -> NODES.numberNode(parser.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(parser.getDoubleValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
-            }
-            case VALUE_NULL -> {
-                return NODES.nullNode();
-            }
-            default -> throw new JsonParseException(parser, "unexpected token " + token);
-        }
-    }
-
-    /** Writes a tree with the generator (JsonNode.toString would build an ObjectMapper to do it). */
-    static void writeTree(JsonGenerator generator, JsonNode node) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                generator.writeStartObject();
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    generator.writeFieldName(field.getKey());
-                    writeTree(generator, field.getValue());
-                }
-                generator.writeEndObject();
-            }
-            case ARRAY -> {
-                generator.writeStartArray();
-                for (JsonNode element : node) {
-                    writeTree(generator, element);
-                }
-                generator.writeEndArray();
-            }
-            case STRING -> generator.writeString(node.textValue());
-            case NUMBER -> {
-                switch (node.numberType()) {
-                    case INT -> generator.writeNumber(node.intValue());
-                    case LONG -> generator.writeNumber(node.longValue());
-                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
-                    case FLOAT -> generator.writeNumber(node.floatValue());
-                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
-                    default -> generator.writeNumber(node.doubleValue());
-                }
-            }
-            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
-            case BINARY -> generator.writeBinary(node.binaryValue());
-            case POJO -> Records.write(generator, ((POJONode) node).getPojo());
-            default -> generator.writeNull(); // NULL; MISSING never sits inside a tree we build
-        }
+        return Trees.object();
     }
 }

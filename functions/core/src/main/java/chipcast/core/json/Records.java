@@ -5,8 +5,6 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonParseException;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -81,8 +79,6 @@ final class Records {
             out.writeBoolean(b);
         } else if (value instanceof Number n) {
             writeNumber(out, n);
-        } else if (value instanceof JsonNode node) {
-            Json.writeTree(out, node);
         } else if (value instanceof Map<?, ?> map) {
             out.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -114,6 +110,9 @@ final class Records {
                 write(out, get(shape.fields()[i], value));
             }
             out.writeEndObject();
+        } else if (value instanceof JsonNode node) {
+            // Last: testing for a tree loads databind's node classes, which most functions never need.
+            Trees.write(out, node);
         } else {
             throw new IllegalStateException("no JSON form for " + value.getClass().getName());
         }
@@ -137,7 +136,7 @@ final class Records {
         }
     }
 
-    private static String key(Object key) {
+    static String key(Object key) {
         return key instanceof Enum<?> e ? e.name() : String.valueOf(key);
     }
 
@@ -149,54 +148,18 @@ final class Records {
         }
     }
 
-    // ---- trees ----
+    // ---- components, for Trees ----
 
-    static JsonNode toTree(Object value) {
-        if (value == null) {
-            return Json.NODES.nullNode();
-        } else if (value instanceof JsonNode node) {
-            return node;
-        } else if (value instanceof String s) {
-            return Json.NODES.textNode(s);
-        } else if (value instanceof Boolean b) {
-            return Json.NODES.booleanNode(b);
-        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return Json.NODES.numberNode(((Number) value).intValue());
-        } else if (value instanceof Long l) {
-            return Json.NODES.numberNode(l);
-        } else if (value instanceof Double d) {
-            return Json.NODES.numberNode(d);
-        } else if (value instanceof Float f) {
-            return Json.NODES.numberNode(f);
-        } else if (value instanceof BigDecimal d) {
-            return Json.NODES.numberNode(d);
-        } else if (value instanceof BigInteger i) {
-            return Json.NODES.numberNode(i);
-        } else if (value instanceof Map<?, ?> map) {
-            ObjectNode object = Json.NODES.objectNode();
-            map.forEach((k, v) -> object.set(key(k), toTree(v)));
-            return object;
-        } else if (value instanceof Collection<?> items) {
-            ArrayNode array = Json.NODES.arrayNode();
-            items.forEach(item -> array.add(toTree(item)));
-            return array;
-        } else if (value.getClass().isArray()) {
-            ArrayNode array = Json.NODES.arrayNode();
-            for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                array.add(toTree(Array.get(value, i)));
-            }
-            return array;
-        } else if (value instanceof Enum<?> e) {
-            return Json.NODES.textNode(e.name());
-        } else if (value.getClass().isRecord()) {
-            Shape shape = SHAPES.get(value.getClass());
-            ObjectNode object = Json.NODES.objectNode();
-            for (int i = 0; i < shape.components().length; i++) {
-                object.set(shape.components()[i].getName(), toTree(get(shape.fields()[i], value)));
-            }
-            return object;
-        }
-        throw new IllegalStateException("no JSON form for " + value.getClass().getName());
+    static int componentCount(Object record) {
+        return SHAPES.get(record.getClass()).fields().length;
+    }
+
+    static String componentName(Object record, int i) {
+        return SHAPES.get(record.getClass()).components()[i].getName();
+    }
+
+    static Object component(Object record, int i) {
+        return get(SHAPES.get(record.getClass()).fields()[i], record);
     }
 
     // ---- reading ----
@@ -211,13 +174,6 @@ final class Records {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return raw.isPrimitive() ? defaultOf(raw) : null;
-        }
-        if (JsonNode.class.isAssignableFrom(raw)) {
-            JsonNode node = Json.read(p, token);
-            if (!raw.isInstance(node)) {
-                throw mismatch(path, raw);
-            }
-            return node;
         }
         if (raw == String.class) {
             if (!token.isScalarValue()) {
@@ -292,6 +248,14 @@ final class Records {
         }
         if (raw == Object.class) {
             return untyped(p, token);
+        }
+        if (JsonNode.class.isAssignableFrom(raw)) {
+            // After the common types: naming JsonNode loads databind's node classes.
+            Object node = Trees.read(p, token);
+            if (!raw.isInstance(node)) {
+                throw mismatch(path, raw);
+            }
+            return node;
         }
         throw new IllegalStateException(path + ": no JSON mapping for " + raw.getName());
     }
