@@ -11,44 +11,43 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The input hash is built from inputs written once per run; it must equal the hash of the material map
- * written whole (what earlier runs stored), or every series would be rewritten after a deploy.
+ * The input hash of a series, planned from the stored documents' text, is the hash the records define:
+ * SHA-256 over the algorithm, the currency and the SHA-256 of each input's JSON. A change to one input
+ * changes exactly the series computed from it.
  */
 class RecalculationHashTest {
-    /** The hash as earlier versions computed it: the whole material map of records, written once. */
-    static String wholeMaterialHash(String currency, List<Forecast> inputs, List<FxRate> rates) throws Exception {
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The definition, from the records: what the stored text must hash to. */
+    static String expectedHash(String currency, List<Forecast> inputs, List<FxRate> rates) throws Exception {
+        List<String> forecastDigests = new ArrayList<>();
+        for (Forecast f : inputs) {
+            forecastDigests.add(sha256(Json.write(f)));
+        }
         Map<String, Object> material = new LinkedHashMap<>();
         material.put("algorithm", ForecastReports.ALGORITHM_VERSION);
         material.put("currency", currency);
-        material.put("forecasts", inputs);
-        material.put("fxRates", rates);
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Json.write(material).getBytes(StandardCharsets.UTF_8)));
+        material.put("forecasts", forecastDigests);
+        material.put("fxRates", sha256(Json.write(rates)));
+        return sha256(Json.write(material));
     }
 
     @Test
-    void theHashOfPreWrittenInputsIsTheHashOfTheWholeMaterial() throws Exception {
-        List<Forecast> forecasts = new ForecastRepository(TestStack.env().dynamo(), "ForecastsTable").all();
-        List<FxRate> rates = new FxRateRepository(TestStack.env().dynamo(), "FxRatesTable").all();
-        String ratesJson = Json.write(rates);
-        for (String currency : List.of("USD", "KRW")) {
-            for (List<Forecast> inputs : List.of(forecasts.subList(0, 1), forecasts.subList(0, 3), forecasts)) {
-                assertEquals(wholeMaterialHash(currency, inputs, rates),
-                        Recalculation.hash(Recalculation.sha256(), currency, inputs.stream().map(Json::write).toList(), ratesJson));
-            }
-        }
-    }
-
-    @Test
-    void planningFromStoredTextGivesTheHashesOfTheParsedRecords() throws Exception {
+    void planningFromStoredTextGivesTheHashesTheRecordsDefine() throws Exception {
         ForecastRepository repository = new ForecastRepository(TestStack.env().dynamo(), "ForecastsTable");
         FxRateRepository rateRepository = new FxRateRepository(TestStack.env().dynamo(), "FxRatesTable");
         List<ForecastRepository.StoredForecast> stored = repository.allStored();
@@ -66,7 +65,48 @@ class RecalculationHashTest {
             List<Forecast> inputs = p.seriesId().startsWith("forecast#")
                     ? forecasts.stream().filter(f -> p.seriesId().equals("forecast#" + f.id() + "#" + currency)).toList()
                     : forecasts.stream().filter(f -> p.seriesId().equals("consensus#" + f.market() + "#" + currency)).toList();
-            assertEquals(wholeMaterialHash(currency, inputs, rates), p.inputHash(), p.seriesId());
+            assertEquals(expectedHash(currency, inputs, rates), p.inputHash(), p.seriesId());
         }
+    }
+
+    @Test
+    void aChangedInputChangesTheHashesOfExactlyTheSeriesComputedFromIt() {
+        ForecastRepository repository = new ForecastRepository(TestStack.env().dynamo(), "ForecastsTable");
+        List<ForecastRepository.StoredForecast> stored = repository.allStored();
+        List<String> rateDocs = new FxRateRepository(TestStack.env().dynamo(), "FxRatesTable").allStored();
+        Map<String, String> before = hashes(Recalculation.plan(stored, rateDocs));
+
+        ForecastRepository.StoredForecast changed = stored.get(0);
+        List<ForecastRepository.StoredForecast> edited = new ArrayList<>(stored);
+        edited.set(0, new ForecastRepository.StoredForecast(changed.id(), changed.market(),
+                changed.doc().replaceFirst("\"id\"", " \"id\"")));
+        Set<String> differ = differing(before, hashes(Recalculation.plan(edited, rateDocs)));
+        Set<String> expected = new TreeSet<>();
+        for (String currency : Recalculation.currencies()) {
+            expected.add("forecast#" + changed.id() + "#" + currency);
+            expected.add("consensus#" + changed.market() + "#" + currency);
+        }
+        assertEquals(expected, differ, "the forecast's own series and its market's consensus, in every currency");
+
+        List<String> editedRates = new ArrayList<>(rateDocs);
+        editedRates.set(0, " " + rateDocs.get(0));
+        assertEquals(before.keySet(), differing(before, hashes(Recalculation.plan(stored, editedRates))),
+                "every series converts with the rates");
+    }
+
+    private static Map<String, String> hashes(List<Recalculation.Planned> planned) {
+        Map<String, String> hashes = new HashMap<>();
+        planned.forEach(p -> hashes.put(p.seriesId(), p.inputHash()));
+        return hashes;
+    }
+
+    private static Set<String> differing(Map<String, String> before, Map<String, String> after) {
+        Set<String> differ = new TreeSet<>();
+        before.forEach((id, hash) -> {
+            if (!hash.equals(after.get(id))) {
+                differ.add(id);
+            }
+        });
+        return differ;
     }
 }
