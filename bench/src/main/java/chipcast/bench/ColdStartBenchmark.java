@@ -225,24 +225,32 @@ public final class ColdStartBenchmark {
     static void print(List<Subject> subjects, Map<String, List<Run>> results, int runs) throws IOException {
         double floor = Stats.of(results.getOrDefault(FLOOR, List.of()).stream().map(Run::totalMs).toList()).median();
         double floorCpu = Stats.of(results.getOrDefault(FLOOR, List.of()).stream().map(Run::cpuMs).toList()).median();
+        List<Run> floorRuns = results.getOrDefault(FLOOR, List.of());
         System.out.println();
         System.out.println("## Cold start: fresh JVM, " + runs + " runs each, ms as median (min-max); JVM flags "
                 + String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.println();
-        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | CPU ms | CPU x floor | store calls | in store calls | outside store calls | classes loaded | ObjectMapper loaded |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| subject | jar bytes | JVM start to main | init (constructor) | event parse | first invoke | total | x floor | x floor, paired | CPU ms | CPU x floor | store calls | in store calls | outside store calls | classes loaded | ObjectMapper loaded |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Subject s : subjects) {
             List<Run> r = results.get(s.name());
             Stats total = Stats.of(r.stream().map(Run::totalMs).toList());
             Stats cpu = Stats.of(r.stream().map(Run::cpuMs).toList());
             Stats store = Stats.of(r.stream().map(Run::storeMs).toList());
             Stats outside = Stats.of(r.stream().map(x -> x.totalMs() - x.storeMs()).toList());
-            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %d | %s | %s | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
+            // Each round runs every subject once, in turn: a subject's ratio to the floor of its own round
+            // cancels the machine's drift between rounds, which moves the floor itself by ~10%.
+            List<Double> paired = new ArrayList<>();
+            for (int i = 0; i < Math.min(r.size(), floorRuns.size()); i++) {
+                paired.add(r.get(i).totalMs() / floorRuns.get(i).totalMs());
+            }
+            Stats pairedRatio = Stats.of(paired);
+            System.out.printf("| %s | %,d | %s | %s | %s | %s | %s | %.2f | %s | %s | %.2f | %d | %s | %s | %,.0f | %s |%n", s.name(), Files.size(s.jar()),
                     Stats.of(r.stream().map(Run::jvmMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::initMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::parseMs).toList()).cell(),
                     Stats.of(r.stream().map(Run::invokeMs).toList()).cell(),
-                    total.cell(), total.median() / floor, cpu.cell(), cpu.median() / floorCpu,
+                    total.cell(), total.median() / floor, pairedRatio.ratioCell(), cpu.cell(), cpu.median() / floorCpu,
                     r.get(0).storeCalls(), store.cell(), outside.cell(),
                     Stats.of(r.stream().map(Run::classes).toList()).median(),
                     r.stream().anyMatch(Run::objectMapper) ? "yes" : "no");
@@ -250,7 +258,7 @@ public final class ColdStartBenchmark {
         System.out.println();
         System.out.println("total = JVM launch to the end of the first invocation (JVM exit not included). event parse = for a"
                 + " stream handler the events/ file's bytes read, for a POJO handler the file read into its input type by the Lambda"
-                + " runtime's serialiser (aws-lambda-java-serialization). x floor = total / the stream floor's total. CPU ms = user + system CPU of the whole JVM (all threads) to the end of the first invocation, from /proc/self/stat in 10 ms ticks: what a function with less than one vCPU pays, and far less disturbed by other load than wall time. in store calls = time inside the SDK's DynamoDB calls (a global interceptor, from each call's beforeExecution to its end: marshalling, signing, HTTP, unmarshalling); outside = total minus that: the JVM, the constructor and the function's own work. classes loaded ="
+                + " runtime's serialiser (aws-lambda-java-serialization). x floor = the median total / the stream floor's median total. x floor, paired = the median (min-max) over rounds of total / the floor's total in the same round. CPU ms = user + system CPU of the whole JVM (all threads) to the end of the first invocation, from /proc/self/stat in 10 ms ticks: what a function with less than one vCPU pays, and far less disturbed by other load than wall time. in store calls = time inside the SDK's DynamoDB calls (a global interceptor, from each call's beforeExecution to its end: marshalling, signing, HTTP, unmarshalling); outside = total minus that: the JVM, the constructor and the function's own work. classes loaded ="
                 + " the JVM's count after the first invocation (it includes the management API's own classes, the same for every row).");
     }
 }

@@ -19,6 +19,11 @@ public record Stats(double median, double min, double max, int n) {
         return String.format("%.0f (%.0f-%.0f)", median, min, max);
     }
 
+    /** "1.08 (1.01-1.15)": a ratio's median, then min-max. */
+    public String ratioCell() {
+        return String.format("%.2f (%.2f-%.2f)", median, min, max);
+    }
+
     static double[] copy(double[] v) {
         return Arrays.copyOf(v, v.length);
     }
