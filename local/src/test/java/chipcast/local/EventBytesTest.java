@@ -152,4 +152,23 @@ class EventBytesTest {
             assertTrue(cloudFormation.answer().path("Reason").asText().startsWith("dataset load failed"));
         }
     }
+
+    @Test
+    void theRecalculationAnswersAnUpdateWithTheResourcesOwnIdAndFieldsOfAnyType() throws Exception {
+        try (CloudFormation cloudFormation = new CloudFormation()) {
+            // An Update names the resource's physical id; a field that is not a string must not break the answer.
+            String event = cloudFormation.event("Update", "abc123")
+                    .replace("\"LogicalResourceId\": \"DatasetLoad\"",
+                            "\"LogicalResourceId\": \"InitialRecalculation\", \"PhysicalResourceId\": \"recalc-1\"")
+                    .replace("\"RequestId\": \"5d478078-13e9-baf0-464a-7ef285ecc786\"", "\"RequestId\": 42");
+            JsonNode result = invoke("RecalculationFunction", event);
+            assertEquals("deploy", result.path("trigger").asText());
+            assertEquals("SUCCESS", result.path("status").asText());
+            JsonNode answer = cloudFormation.answer();
+            assertEquals("SUCCESS", answer.path("Status").asText());
+            assertEquals("recalc-1", answer.path("PhysicalResourceId").asText(), "an Update keeps the resource's id");
+            assertEquals("42", answer.path("RequestId").asText());
+            assertEquals("InitialRecalculation", answer.path("LogicalResourceId").asText());
+        }
+    }
 }

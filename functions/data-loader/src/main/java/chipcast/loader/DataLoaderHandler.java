@@ -52,16 +52,8 @@ public final class DataLoaderHandler implements RequestStreamHandler {
         }
         result.put("status", status);
         result.put("reason", reason);
-        String physicalId = text(event, "PhysicalResourceId");
-        CustomResourceResponse.send(text(event, "ResponseURL"), status, reason,
-                physicalId != null ? physicalId : "chipcast-dataset",
-                text(event, "StackId"), text(event, "RequestId"), text(event, "LogicalResourceId"), loaded(event));
+        CustomResourceResponse.answer(event, status, reason, "chipcast-dataset", loaded(event));
         return result;
-    }
-
-    private static String text(Map<String, Object> event, String field) {
-        Object value = event.get(field);
-        return value == null ? null : String.valueOf(value);
     }
 
     /** Echoes the dataset hash, so resources that read it (InitialRecalculation) run after the load. */

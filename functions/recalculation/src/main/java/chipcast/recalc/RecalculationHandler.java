@@ -62,9 +62,8 @@ public final class RecalculationHandler implements RequestStreamHandler {
         result.put("status", status);
         log(context, result);
         if (customResource) {
-            CustomResourceResponse.send((String) event.get("ResponseURL"), status,
-                    "recalculation " + status.toLowerCase(), "chipcast-recalculation", (String) event.get("StackId"),
-                    (String) event.get("RequestId"), (String) event.get("LogicalResourceId"), Map.of());
+            CustomResourceResponse.answer(event, status, "recalculation " + status.toLowerCase(),
+                    "chipcast-recalculation", Map.of());
         } else if (!"SUCCESS".equals(status)) {
             // A failed scheduled run must fail the invocation, so the schedule's retry and dead-letter queue see it.
             throw new IllegalStateException("recalculation failed: " + Json.write(result));

@@ -15,6 +15,23 @@ public final class CustomResourceResponse {
     private CustomResourceResponse() {
     }
 
+    /**
+     * Answers the request an event carries, with the fields CloudFormation sent: the resource keeps the
+     * physical id it has (on Update and Delete), and gets {@code newPhysicalId} on Create.
+     */
+    public static void answer(Map<String, Object> event, String status, String reason, String newPhysicalId,
+                              Map<String, String> data) {
+        String physicalId = text(event, "PhysicalResourceId");
+        send(text(event, "ResponseURL"), status, reason, physicalId != null ? physicalId : newPhysicalId,
+                text(event, "StackId"), text(event, "RequestId"), text(event, "LogicalResourceId"), data);
+    }
+
+    /** A field of the event as text (CloudFormation sends strings; anything else is written as it reads). */
+    public static String text(Map<String, Object> event, String field) {
+        Object value = event.get(field);
+        return value == null ? null : String.valueOf(value);
+    }
+
     public static void send(String responseUrl, String status, String reason, String physicalId, String stackId,
                             String requestId, String logicalId, Map<String, String> data) {
         if (responseUrl == null || responseUrl.isBlank()) {
