@@ -1,6 +1,7 @@
 package chipcast.local;
 
 import chipcast.core.snapstart.Priming;
+import chipcast.recalc.RecalculationHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The SnapStart priming of each API function runs its real request path against the seeded store: the
  * event's bytes through the handler, one GetItem, the response's bytes read back (a failed priming would
- * only be logged, so the store calls are what show it ran). Functional, not timed.
+ * only be logged, so the store calls are what show it ran); the recalculation's runs a run's reads only.
+ * Functional, not timed.
  */
 class PrimingAgainstStoreTest {
     @Test
@@ -32,5 +34,18 @@ class PrimingAgainstStoreTest {
             assertEquals(1, priming.runs(), function + " primed");
             assertEquals(Map.of("GetItem", 1), TestStack.COUNTER.snapshot(), function + " store calls");
         });
+    }
+
+    @Test
+    void theRecalculationsPrimingReadsLikeARunAndWritesNothing() {
+        RecalculationHandler handler = (RecalculationHandler) TestStack.handler("RecalculationFunction");
+        Priming priming = new Priming(handler.primingPath());
+        TestStack.resetCounter();
+
+        priming.beforeCheckpoint(null);
+
+        assertEquals(1, priming.runs());
+        // Forecasts and rates (one Query each), the stored versions (one BatchGetItem); no PutItem.
+        assertEquals(Map.of("Query", 2, "BatchGetItem", 1), TestStack.COUNTER.snapshot());
     }
 }

@@ -137,4 +137,14 @@ class RecalculationTest {
         assertTrue(ids.contains(SeriesRepository.forecastId("marketsandmarkets-ai-inference", "USD")),
                 "a forecast quoted in KRW trillions is converted to USD too");
     }
+
+    @Test
+    void aPreviewCountsWhatARunWouldRecomputeAndWritesNothing() {
+        String table = freshSeriesTable("SeriesPreview");
+        Recalculation recalculation = recalculation(TestStack.env().dynamo(), table);
+        assertEquals(new Recalculation.Preview(42, 42), recalculation.preview(), "nothing materialised yet");
+        assertEquals(0, docs(table).size(), "a preview writes nothing");
+        recalculation.run(1_000);
+        assertEquals(new Recalculation.Preview(42, 0), recalculation.preview(), "after a run, nothing to recompute");
+    }
 }

@@ -79,6 +79,26 @@ public final class Recalculation {
         return currencies;
     }
 
+    /** What a run would do now: how many series it plans and how many it would recompute. Writes nothing. */
+    public record Preview(int planned, int changed) {
+    }
+
+    /**
+     * The read half of a run, for SnapStart priming: the same Query, BatchGetItem and hashing, no writes
+     * (a snapshot is taken when a version is published, not when the schedule fires).
+     */
+    public Preview preview() {
+        List<Planned> planned = plan(forecasts.allStored(), fxRates.allStored());
+        Map<String, SeriesRepository.Version> stored = series.versions(planned.stream().map(Planned::seriesId).toList());
+        int changed = 0;
+        for (Planned p : planned) {
+            if (!unchanged(p, stored)) {
+                changed++;
+            }
+        }
+        return new Preview(planned.size(), changed);
+    }
+
     public Summary run(long runStartedAt) {
         long start = System.nanoTime();
         // The stored documents' text: hashing needs no parsing; a document is parsed only for a series to recompute.
@@ -91,8 +111,7 @@ public final class Recalculation {
         String computedAt = Instant.ofEpochMilli(runStartedAt).toString();
         List<Computed> changed = new ArrayList<>();
         for (Planned p : planned) {
-            SeriesRepository.Version version = stored.get(p.seriesId());
-            if (version != null && version.inputHash().equals(p.inputHash())) {
+            if (unchanged(p, stored)) {
                 unchanged++;
                 continue;
             }
@@ -151,6 +170,12 @@ public final class Recalculation {
         }
         return new Summary(runStartedAt, computed, written, unchanged, newer, failed.size(), failed,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Whether the stored document of a series was computed from the same inputs (its hash matches). */
+    private static boolean unchanged(Planned p, Map<String, SeriesRepository.Version> stored) {
+        SeriesRepository.Version version = stored.get(p.seriesId());
+        return version != null && version.inputHash().equals(p.inputHash());
     }
 
     private static void awaitWrites(ExecutorService pool) {

@@ -5,6 +5,7 @@ import chipcast.core.forecast.ForecastRepository;
 import chipcast.core.forecast.FxRateRepository;
 import chipcast.core.json.Json;
 import chipcast.core.series.SeriesRepository;
+import chipcast.core.snapstart.Priming;
 import chipcast.core.store.DynamoClients;
 import chipcast.core.store.Environment;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -27,6 +28,9 @@ public final class RecalculationHandler implements RequestStreamHandler {
 
     public RecalculationHandler() {
         this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
+        // SnapStart: the schedule invokes the published alias, and every daily run is a cold start. Prime with
+        // the run's reads (Query, BatchGetItem, hashing) and its summary's JSON; never its writes.
+        Priming.register(primingPath());
     }
 
     public RecalculationHandler(DynamoDbClient dynamo, Map<String, String> env) {
@@ -34,6 +38,11 @@ public final class RecalculationHandler implements RequestStreamHandler {
                 new ForecastRepository(dynamo, Environment.require(env, ForecastRepository.TABLE_ENV)),
                 new FxRateRepository(dynamo, Environment.require(env, FxRateRepository.TABLE_ENV)),
                 new SeriesRepository(dynamo, Environment.require(env, SeriesRepository.TABLE_ENV)));
+    }
+
+    /** What SnapStart priming runs: a preview of the run (reads only) and its JSON. */
+    public Priming.RequestPath primingPath() {
+        return () -> Json.write(recalculation.preview());
     }
 
     @Override

@@ -27,18 +27,40 @@ public final class Priming implements Resource {
     /** CRaC keeps weak references to resources; these strong ones keep them alive until the checkpoint. */
     private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
 
-    private final RequestStreamHandler handler;
-    private final Supplier<byte[]> event;
+    /** The request path to run once; it may throw IOException or a RuntimeException (logged, not fatal). */
+    @FunctionalInterface
+    public interface RequestPath {
+        void run() throws IOException;
+    }
+
+    private final RequestPath path;
     private volatile int runs;
 
+    /** Primes an API function: the event's bytes through the handler, and its response's bytes read back. */
     public Priming(RequestStreamHandler handler, Supplier<byte[]> event) {
-        this.handler = handler;
-        this.event = event;
+        this(() -> {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event.get()), response, null);
+            // The response read back: primes the parser on what the runtime sends back too.
+            Json.readTree(response.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Primes any other request path, e.g. a read-only run of a function whose real request writes. */
+    public Priming(RequestPath path) {
+        this.path = path;
     }
 
     /** Registers the handler's priming with the JVM's global CRaC context (a no-op where there is no CRaC). */
     public static Priming register(RequestStreamHandler handler, Supplier<byte[]> event) {
-        Priming priming = new Priming(handler, event);
+        return register(new Priming(handler, event));
+    }
+
+    public static Priming register(RequestPath path) {
+        return register(new Priming(path));
+    }
+
+    private static Priming register(Priming priming) {
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         return priming;
@@ -70,10 +92,7 @@ public final class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.get()), response, null);
-            // The response read back: primes the parser on what the runtime sends back too.
-            Json.readTree(response.toString(StandardCharsets.UTF_8));
+            path.run();
             runs++;
         } catch (IOException | RuntimeException e) {
             // Priming is an optimisation: a store that is unreachable at snapshot time must not fail the publish.
