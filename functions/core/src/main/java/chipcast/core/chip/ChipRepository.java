@@ -2,7 +2,6 @@ package chipcast.core.chip;
 
 import chipcast.core.http.ApiException;
 import chipcast.core.json.Json;
-import chipcast.core.store.BatchWriter;
 import chipcast.core.store.Items;
 import chipcast.core.store.StoreCalls;
 import chipcast.core.store.BatchReader;

@@ -1,7 +1,6 @@
 package chipcast.core.forecast;
 
 import chipcast.core.json.Json;
-import chipcast.core.store.BatchWriter;
 import chipcast.core.store.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -2,7 +2,6 @@ package chipcast.core.scenario;
 
 import chipcast.core.http.ApiException;
 import chipcast.core.json.Json;
-import chipcast.core.store.BatchWriter;
 import chipcast.core.store.Items;
 import chipcast.core.store.StoreCalls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
