@@ -22,7 +22,8 @@ import java.util.Map;
  * <p>System properties: chipcast.root (repository root), coldstart.runs (default 10),
  * bench.harnessJar, bench.floorJar, bench.noopJar, bench.runtimeJar, and optionally bench.baselineRoot: a checkout of an
  * earlier commit with its functions packaged, whose jars run in the same rounds ("before: ..."),
- * coldstart.only (subject names, comma-separated), coldstart.jvmArgs (extra flags for the fresh JVMs).
+ * coldstart.only (subject names, separated by ';', or by ',' when there is no ';': some names hold a comma),
+ * coldstart.jvmArgs (extra flags for the fresh JVMs).
  */
 public final class ColdStartBenchmark {
     /** The flags the Lambda java runtimes start the JVM with that change start-up: C1 only, serial GC. */
@@ -66,7 +67,7 @@ public final class ColdStartBenchmark {
         try (LocalEnvironment stack = LocalEnvironment.start(root, Log.STDERR)) {
             String only = System.getProperty("coldstart.only", "");
             List<Subject> subjects = subjects(root, stack).stream()
-                    .filter(s -> only.isBlank() || List.of(only.split(",")).contains(s.name())).toList();
+                    .filter(s -> only.isBlank() || List.of(only.split(only.contains(";") ? ";" : ",")).contains(s.name())).toList();
             Map<String, List<Run>> results = new LinkedHashMap<>();
             subjects.forEach(s -> results.put(s.name(), new ArrayList<>()));
             for (int round = 0; round <= runs; round++) {
