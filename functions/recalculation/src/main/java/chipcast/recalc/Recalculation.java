@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,25 +89,33 @@ public final class Recalculation {
      * (a snapshot is taken when a version is published, not when the schedule fires).
      */
     public Preview preview() {
-        List<Planned> planned = plan(forecasts.allStored(), fxRates.allStored());
-        Map<String, SeriesRepository.Version> stored = series.versions(planned.stream().map(Planned::seriesId).toList());
+        Plan plan = readAndPlan();
         int changed = 0;
-        for (Planned p : planned) {
-            if (!unchanged(p, stored)) {
+        for (Planned p : plan.planned()) {
+            if (!unchanged(p, plan.stored())) {
                 changed++;
             }
         }
-        return new Preview(planned.size(), changed);
+        return new Preview(plan.planned().size(), changed);
+    }
+
+    /** Every series planned from the stored inputs, and the stored version of each (absent if none). */
+    private record Plan(List<Planned> planned, Map<String, SeriesRepository.Version> stored) {
+    }
+
+    /** The read half of a run: two Queries, the hashing, one BatchGetItem of the series' versions. */
+    private Plan readAndPlan() {
+        // The stored documents' text: hashing needs no parsing; a document is parsed only for a series to recompute.
+        List<Planned> planned = plan(forecasts.allStored(), fxRates.allStored());
+        return new Plan(planned, series.versions(planned.stream().map(Planned::seriesId).toList()));
     }
 
     public Summary run(long runStartedAt) {
         long start = System.nanoTime();
-        // The stored documents' text: hashing needs no parsing; a document is parsed only for a series to recompute.
-        List<ForecastRepository.StoredForecast> all = forecasts.allStored();
-        List<String> rateDocs = fxRates.allStored();
+        Plan plan = readAndPlan();
+        List<Planned> planned = plan.planned();
+        Map<String, SeriesRepository.Version> stored = plan.stored();
         List<String> failed = new ArrayList<>();
-        List<Planned> planned = plan(all, rateDocs);
-        Map<String, SeriesRepository.Version> stored = series.versions(planned.stream().map(Planned::seriesId).toList());
         int unchanged = 0;
         String computedAt = Instant.ofEpochMilli(runStartedAt).toString();
         List<Computed> changed = new ArrayList<>();
@@ -261,12 +270,12 @@ public final class Recalculation {
      * JSON itself; the first run after upgrading rewrites every series once.)
      */
     static String hash(MessageDigest sha256, String currency, List<String> forecastDigests, String ratesDigest) {
-        StringBuilder material = new StringBuilder("{\"algorithm\":").append(Json.write(ForecastReports.ALGORITHM_VERSION))
-                .append(",\"currency\":").append(Json.write(currency)).append(",\"forecasts\":[");
-        for (int i = 0; i < forecastDigests.size(); i++) {
-            material.append(i == 0 ? "\"" : ",\"").append(forecastDigests.get(i)).append('"');
-        }
-        return hex(sha256, material.append("],\"fxRates\":\"").append(ratesDigest).append("\"}").toString());
+        Map<String, Object> material = new LinkedHashMap<>();
+        material.put("algorithm", ForecastReports.ALGORITHM_VERSION);
+        material.put("currency", currency);
+        material.put("forecasts", forecastDigests);
+        material.put("fxRates", ratesDigest);
+        return hex(sha256, Json.write(material));
     }
 
     /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
