@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,19 @@ public final class DatasetItems {
     /** Where the jar carries the items, on the classpath. */
     public static final String RESOURCE = "/dataset/items.json";
 
+    /** The dataset's name for each table, in writing order, and the environment variable that names it. */
+    static final Map<String, String> TABLE_VARIABLES = tableVariables();
+
+    private static Map<String, String> tableVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("chips", ChipRepository.TABLE_ENV);
+        variables.put("forecasts", ForecastRepository.TABLE_ENV);
+        variables.put("fxRates", FxRateRepository.TABLE_ENV);
+        // Claims are not written: the scenario function reads them from its own jar (see docs/scenarios.md).
+        variables.put("scenarios", ScenarioRepository.TABLE_ENV);
+        return variables;
+    }
+
     private DatasetItems() {
     }
 
@@ -42,8 +56,10 @@ public final class DatasetItems {
         items.put("chips", Dataset.chips().stream().map(ChipRepository::toItem).toList());
         items.put("forecasts", forecastFile.forecasts().stream().map(ForecastRepository::toItem).toList());
         items.put("fxRates", forecastFile.fxRates().stream().map(FxRateRepository::toItem).toList());
-        // Claims are not written: the scenario function reads them from its own jar (see docs/scenarios.md).
         items.put("scenarios", Dataset.scenarios().stream().map(ScenarioRepository::toItem).toList());
+        if (!items.keySet().equals(TABLE_VARIABLES.keySet())) {
+            throw new IllegalStateException("dataset items for " + items.keySet() + ", tables " + TABLE_VARIABLES.keySet());
+        }
         return items;
     }
 
@@ -55,7 +71,7 @@ public final class DatasetItems {
         Map<String, List<Map<String, AttributeValue>>> items = fromRecords();
         String json = write(items);
         // Read back before it ships: the loader must get exactly these items.
-        if (!read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).equals(items)) {
+        if (!read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).equals(items)) {
             throw new IllegalStateException("dataset items do not read back as written");
         }
         Path out = Path.of(args[0]);

@@ -1,9 +1,5 @@
 package chipcast.loader;
 
-import chipcast.core.chip.ChipRepository;
-import chipcast.core.forecast.ForecastRepository;
-import chipcast.core.forecast.FxRateRepository;
-import chipcast.core.scenario.ScenarioRepository;
 import chipcast.core.store.BatchWriter;
 import chipcast.core.store.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,19 +18,12 @@ public final class DatasetLoader {
 
     public DatasetLoader(DynamoDbClient dynamo, Map<String, String> env) {
         this.writer = new BatchWriter(dynamo);
-        tables.put("chips", Environment.require(env, ChipRepository.TABLE_ENV));
-        tables.put("forecasts", Environment.require(env, ForecastRepository.TABLE_ENV));
-        tables.put("fxRates", Environment.require(env, FxRateRepository.TABLE_ENV));
-        tables.put("scenarios", Environment.require(env, ScenarioRepository.TABLE_ENV));
+        DatasetItems.TABLE_VARIABLES.forEach((name, variable) -> tables.put(name, Environment.require(env, variable)));
     }
 
     /** @return items written per table, by the dataset's names for them */
     public Map<String, Integer> load() {
-        return load(DatasetItems.load());
-    }
-
-    /** Writes items made from the dataset (the jar's, made at build time, or made from the records in a test). */
-    public Map<String, Integer> load(Map<String, List<Map<String, AttributeValue>>> items) {
+        Map<String, List<Map<String, AttributeValue>>> items = DatasetItems.load();
         if (!items.keySet().equals(tables.keySet())) {
             throw new IllegalStateException("dataset items are for tables " + items.keySet() + ", not " + tables.keySet());
         }

@@ -39,7 +39,7 @@ final class Records {
     private Records() {
     }
 
-    /** A record class's components, accessors and canonical constructor, looked up once per class. */
+    /** A record class's components, their fields and its canonical constructor, looked up once per class. */
     private record Shape(RecordComponent[] components, Field[] fields, Map<String, Integer> index,
                          Constructor<?> constructor) {
     }
