@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * SHA-256 over data/*.json (names and bytes, in name order): the DatasetSha256 property of the
  * template's DatasetLoad resource, whose change makes CloudFormation re-run the load.
- * {@code java -cp local/target/chipcast-local.jar chipcast.local.DatasetHash} prints it.
+ * {@code ./run-local.sh dataset-hash} prints it.
  */
 public final class DatasetHash {
     private DatasetHash() {

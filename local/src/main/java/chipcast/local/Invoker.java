@@ -1,7 +1,6 @@
 package chipcast.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -12,29 +11,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Invokes a handler with a JSON event the way the Lambda Java runtime does: a stream handler (every
- * ChipCast function) gets the event's bytes and answers bytes; a POJO handler gets the event read by the
- * runtime's own serialiser. The local server and tests build API Gateway events as objects; those are
- * written with that serialiser, so the bytes carry API Gateway's field names, and the answer is read back
- * into an APIGatewayV2HTTPResponse.
+ * Invokes a function's handler the way the Lambda Java runtime invokes a stream handler (every ChipCast
+ * function is one): the event's bytes in, the answer's bytes out. The local server and tests build API
+ * Gateway events as objects; those are written with the runtime's own event serialiser, so the bytes carry
+ * API Gateway's field names, and the answer is read back into an APIGatewayV2HTTPResponse.
  */
 public final class Invoker {
     private Invoker() {
-    }
-
-    /** The event as the runtime would hand it over: its bytes for a stream handler, else the typed object. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Object parseEvent(Object handler, String json) {
-        if (handler instanceof RequestStreamHandler) {
-            return json.getBytes(StandardCharsets.UTF_8);
-        }
-        Class type = inputType(handler);
-        PojoSerializer serializer = LambdaEventSerializers.serializerFor(type, Invoker.class.getClassLoader());
-        return serializer.fromJson(json);
     }
 
     /** An API Gateway event file read the way the runtime's serialiser reads one (tests vary its fields). */
@@ -43,14 +29,10 @@ public final class Invoker {
     }
 
     /**
-     * One invocation. For a stream handler: an APIGatewayV2HTTPEvent in gives an APIGatewayV2HTTPResponse out;
-     * any other event (bytes, a string, a map) gives the answer's JSON read as maps and lists.
+     * One invocation: an APIGatewayV2HTTPEvent in gives an APIGatewayV2HTTPResponse out; any other event (bytes,
+     * a string, a map) gives the answer's JSON read as maps and lists.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static Object invoke(Object handler, Object event, Context context) {
-        if (!(handler instanceof RequestStreamHandler)) {
-            return ((RequestHandler) handler).handleRequest(event, context);
-        }
         byte[] answer = invokeRaw(handler, bytes(event), context);
         try {
             if (event instanceof APIGatewayV2HTTPEvent) {
@@ -94,32 +76,7 @@ public final class Invoker {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static String toJson(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof byte[] raw) {
-            return new String(raw, StandardCharsets.UTF_8);
-        }
-        PojoSerializer serializer = LambdaEventSerializers.serializerFor(value.getClass(), Invoker.class.getClassLoader());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        serializer.toJson(value, out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     private static <T> PojoSerializer<T> serializer(Class<T> type) {
         return LambdaEventSerializers.serializerFor(type, Invoker.class.getClassLoader());
-    }
-
-    /** The event type a POJO handler's handleRequest takes (its RequestHandler type argument). */
-    static Class<?> inputType(Object handler) {
-        for (Method m : handler.getClass().getMethods()) {
-            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()
-                    && m.getParameterTypes()[1] == Context.class) {
-                return m.getParameterTypes()[0];
-            }
-        }
-        throw new IllegalStateException(handler.getClass() + " has no handleRequest(event, Context)");
     }
 }

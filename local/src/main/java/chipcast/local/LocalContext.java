@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda Context of a local invocation. */
+/** The Lambda Context of a local invocation; a quiet one (tests) logs nothing. */
 public final class LocalContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
@@ -27,6 +28,12 @@ public final class LocalContext implements Context {
             @Override
             public void log(byte[] message) {
                 log(new String(message, StandardCharsets.UTF_8));
+            }
+
+            /** As Lambda's JSON log format would: the level beside the function's own line. */
+            @Override
+            public void log(String message, LogLevel level) {
+                log(level + " " + message + "\n");
             }
         };
     }

@@ -1,6 +1,6 @@
 package chipcast.local;
 
-import chipcast.core.store.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoClients;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -91,10 +91,6 @@ public final class LocalEnvironment implements AutoCloseable {
 
     public Path root() {
         return root;
-    }
-
-    public Dynalite dynalite() {
-        return dynalite;
     }
 
     /** The function's environment as deployed: table references become local table names. */
@@ -255,7 +251,7 @@ public final class LocalEnvironment implements AutoCloseable {
                 }
                 log.info("running " + f.id() + " once, as its schedule would ...");
                 Object result = Invoker.invoke(handler(f.id()), payload, new LocalContext(f.id(), true));
-                log.info(f.id() + ": " + chipcast.core.json.Json.write(result));
+                log.info(f.id() + ": " + LocalJson.write(result));
             }
         }
     }

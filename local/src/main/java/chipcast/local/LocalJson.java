@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Databind for the local tooling and the tests, which read responses and templates. The functions do not
- * use it (chipcast.core.json.Json stays on the streaming core for their cold start); here it also serves
- * as an independent reader of what they write.
+ * A plain databind mapper for the local tooling and the tests, which read responses and templates: an
+ * independent reader of what the functions write with their own, stricter mapper (chipcast.core.json.Json).
  */
 public final class LocalJson {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -15,5 +14,13 @@ public final class LocalJson {
             .build();
 
     private LocalJson() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

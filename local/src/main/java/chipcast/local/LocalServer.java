@@ -1,6 +1,5 @@
 package chipcast.local;
 
-import chipcast.core.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -33,20 +32,20 @@ public final class LocalServer implements AutoCloseable {
     /** API Gateway refuses payloads above 10 MB before any function runs. */
     static final int GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
-    static {
-        // The JDK server otherwise writes headers and body as separate small packets and each answer
-        // waits out the client's delayed ACK (about 40 ms); read once, when the server class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final LocalEnvironment env;
     private final Router router;
     private final HttpServer server;
+    private final boolean logRequests;
 
+    /** A server that logs nothing per request (tests). */
     public LocalServer(LocalEnvironment env, int port) throws IOException {
+        this(env, port, false);
+    }
+
+    /** @param logRequests print each function's request log line to stderr, as `./run-local.sh` does */
+    public LocalServer(LocalEnvironment env, int port, boolean logRequests) throws IOException {
         this.env = env;
+        this.logRequests = logRequests;
         this.router = new Router(env.template().routes());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", this::handle);
@@ -79,14 +78,14 @@ public final class LocalServer implements AutoCloseable {
             } catch (GatewayError e) {
                 status = e.status;
                 headers = Map.of("Content-Type", "application/json");
-                body = Json.write(Map.of("error", Map.of("code", e.code, "message", e.getMessage())))
+                body = LocalJson.write(Map.of("error", Map.of("code", e.code, "message", e.getMessage())))
                         .getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException e) {
                 // A fault of this server, not of a handler (those answer for themselves).
-                e.printStackTrace();
+                Log.STDERR.info("the local gateway failed: " + e);
                 status = 502;
                 headers = Map.of("Content-Type", "application/json");
-                body = Json.write(Map.of("error", Map.of("code", "BAD_GATEWAY", "message", "the local gateway failed")))
+                body = LocalJson.write(Map.of("error", Map.of("code", "BAD_GATEWAY", "message", "the local gateway failed")))
                         .getBytes(StandardCharsets.UTF_8);
             }
             headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -147,7 +146,7 @@ public final class LocalServer implements AutoCloseable {
         event.setRequestContext(context);
         String functionId = match.route().functionId();
         Object handler = env.handler(functionId);
-        return (APIGatewayV2HTTPResponse) Invoker.invoke(handler, event, new LocalContext(functionId, false));
+        return (APIGatewayV2HTTPResponse) Invoker.invoke(handler, event, new LocalContext(functionId, !logRequests));
     }
 
     /** Query parameters as API Gateway v2 gives them: repeated keys joined with commas. */

@@ -35,7 +35,7 @@ public final class Main {
     private static void serve(Path root, int port) throws Exception {
         Log log = Log.STDERR;
         LocalEnvironment env = LocalEnvironment.start(root, log);
-        LocalServer server = new LocalServer(env, port);
+        LocalServer server = new LocalServer(env, port, true);
         server.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -71,12 +71,9 @@ public final class Main {
                 return 2;
             }
             Object handler = env.handler(functionId);
-            Object event = Invoker.parseEvent(handler, Files.readString(eventFile));
-            // A stream handler's answer is printed as the bytes it wrote, as `sam local invoke` prints them.
-            Object result = event instanceof byte[] bytes
-                    ? Invoker.invokeRaw(handler, bytes, new LocalContext(functionId, false))
-                    : Invoker.invoke(handler, event, new LocalContext(functionId, false));
-            System.out.println(Invoker.toJson(result));
+            // The answer is printed as the bytes the handler wrote, as `sam local invoke` prints them.
+            byte[] answer = Invoker.invokeRaw(handler, Files.readAllBytes(eventFile), new LocalContext(functionId, false));
+            System.out.println(new String(answer, java.nio.charset.StandardCharsets.UTF_8));
             return 0;
         }
     }

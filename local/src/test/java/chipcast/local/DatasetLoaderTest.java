@@ -1,9 +1,10 @@
 package chipcast.local;
 
-import chipcast.core.store.BatchWriter;
-import chipcast.core.store.DynamoClients;
+import chipcast.core.retry.Backoff;
+import chipcast.core.store.dynamodb.DynamoDatasetWriter;
+import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.StoreUnavailableException;
-import chipcast.loader.DatasetItems;
+import chipcast.loader.Dataset;
 import chipcast.loader.DatasetLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class DatasetLoaderTest {
     private static final Map<String, String> VARIABLES = Map.of("chips", "CHIPS_TABLE", "forecasts", "FORECASTS_TABLE",
             "fxRates", "FX_RATES_TABLE", "scenarios", "SCENARIOS_TABLE");
     private static final AtomicInteger FRESH = new AtomicInteger();
+    /** The loader's backoff, with its pauses recorded instead of slept. */
+    private final List<java.time.Duration> pauses = new CopyOnWriteArrayList<>();
+    private final Backoff noSleep = DynamoClients.BATCH_BACKOFF.withSleeper(pauses::add);
 
     /** The loader's environment with every table replaced by an empty one of the same definition. */
     private static Map<String, String> freshTables() {
@@ -101,10 +105,10 @@ class DatasetLoaderTest {
             assertEquals(expected, new DatasetLoader(dynamo, env).load());
         }
         assertEquals(expected, itemsIn(env));
-        assertEquals((total + BatchWriter.CHUNK - 1) / BatchWriter.CHUNK, sizes.size(), "calls of " + sizes);
-        sizes.forEach(size -> assertTrue(size <= BatchWriter.CHUNK, "a call of " + size + " requests"));
-        // Exactly the items the records of data/*.json make: the jar's items.json is not stale or lossy.
-        Map<String, List<Map<String, AttributeValue>>> fromRecords = DatasetItems.fromRecords();
+        assertEquals((total + DynamoDatasetWriter.CALL_SIZE - 1) / DynamoDatasetWriter.CALL_SIZE, sizes.size(), "calls of " + sizes);
+        sizes.forEach(size -> assertTrue(size <= DynamoDatasetWriter.CALL_SIZE, "a call of " + size + " requests"));
+        // Exactly the items the records of data/*.json make: nothing lost or changed on the way.
+        Map<String, List<Map<String, AttributeValue>>> fromRecords = DynamoDatasetWriter.items(Dataset.load());
         fromRecords.forEach((name, items) -> {
             Set<String> expectedItems = new TreeSet<>();
             items.forEach(item -> expectedItems.add(text(item)));
@@ -119,7 +123,7 @@ class DatasetLoaderTest {
         HoldBack holdBack = new HoldBack(3, false);
         Map<String, Integer> expected = datasetCounts();
         try (DynamoDbClient dynamo = client(holdBack)) {
-            assertEquals(expected, new DatasetLoader(dynamo, env).load());
+            assertEquals(expected, new DatasetLoader(dynamo, env, noSleep).load());
         }
         assertEquals(expected, itemsIn(env));
         assertTrue(holdBack.heldBack.get() > 0, "the store handed items back");
@@ -133,10 +137,11 @@ class DatasetLoaderTest {
         HoldBack holdBack = new HoldBack(Integer.MAX_VALUE, true);
         try (DynamoDbClient dynamo = client(holdBack)) {
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
-                    () -> new DatasetLoader(dynamo, env).load());
-            assertTrue(e.getMessage().contains("left unprocessed after " + BatchWriter.MAX_ATTEMPTS + " attempts"), e.getMessage());
+                    () -> new DatasetLoader(dynamo, env, noSleep).load());
+            assertTrue(e.getMessage().contains("left unprocessed after " + DynamoClients.BATCH_BACKOFF.attempts() + " attempts"), e.getMessage());
         }
-        assertEquals(BatchWriter.MAX_ATTEMPTS, holdBack.calls.get(), "the first call's retries, then give up");
+        assertEquals(DynamoClients.BATCH_BACKOFF.attempts(), holdBack.calls.get(), "the first call's retries, then give up");
+        assertEquals(DynamoClients.BATCH_BACKOFF.attempts() - 1, pauses.size(), "a backoff before each retry, none slept");
     }
 
     /** Every item of a table, attributes in name order, as text: equal sets mean equal tables. */

@@ -1,7 +1,7 @@
 package chipcast.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import chipcast.core.store.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.loader.DataLoaderHandler;
 import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,6 +1,7 @@
 package chipcast.local;
 
-import chipcast.core.series.SeriesRepository;
+import chipcast.core.store.dynamodb.DynamoSeriesStore;
+import chipcast.core.series.SeriesStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,9 +116,9 @@ class ForecastHandlerTest {
 
     @Test
     void fallsBackToComputingWhenNothingIsMaterialised() throws Exception {
-        String seriesId = SeriesRepository.forecastId("kb-2024-inference-chips", "USD");
+        String seriesId = SeriesStore.forecastId("kb-2024-inference-chips", "USD");
         var dynamo = TestStack.env().dynamo();
-        Map<String, AttributeValue> key = Map.of(SeriesRepository.PARTITION_KEY, AttributeValue.fromS(seriesId));
+        Map<String, AttributeValue> key = Map.of(DynamoSeriesStore.PARTITION_KEY, AttributeValue.fromS(seriesId));
         Map<String, AttributeValue> saved = dynamo.getItem(r -> r.tableName("SeriesTable").key(key)).item();
         dynamo.deleteItem(r -> r.tableName("SeriesTable").key(key));
         try {

@@ -1,6 +1,6 @@
 package chipcast.local;
 
-import chipcast.core.http.ErrorCode;
+import chipcast.core.request.ErrorCode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

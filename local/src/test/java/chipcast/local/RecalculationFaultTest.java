@@ -1,6 +1,6 @@
 package chipcast.local;
 
-import chipcast.core.store.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.StoreUnavailableException;
 import chipcast.recalc.Recalculation;
 import com.fasterxml.jackson.databind.JsonNode;

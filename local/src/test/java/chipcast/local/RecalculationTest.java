@@ -1,9 +1,10 @@
 package chipcast.local;
 
-import chipcast.core.forecast.ForecastRepository;
-import chipcast.core.forecast.FxRateRepository;
-import chipcast.core.series.SeriesRepository;
-import chipcast.core.store.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoForecastStore;
+import chipcast.core.store.dynamodb.DynamoFxRateStore;
+import chipcast.core.store.dynamodb.DynamoSeriesStore;
+import chipcast.core.series.SeriesStore;
+import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.recalc.Recalculation;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
@@ -29,8 +30,8 @@ class RecalculationTest {
     private static final String FN = "RecalculationFunction";
 
     static Recalculation recalculation(DynamoDbClient dynamo, String seriesTable) {
-        return new Recalculation(new ForecastRepository(dynamo, "ForecastsTable"), new FxRateRepository(dynamo, "FxRatesTable"),
-                new SeriesRepository(dynamo, seriesTable));
+        return new Recalculation(new DynamoForecastStore(dynamo, "ForecastsTable"), new DynamoFxRateStore(dynamo, "FxRatesTable"),
+                new DynamoSeriesStore(dynamo, seriesTable));
     }
 
     /** A fresh, empty copy of the template's series table, so a test can start from nothing. */
@@ -51,7 +52,7 @@ class RecalculationTest {
     @Test
     void theHandlerReturnsASummaryAndASecondRunWritesNothing() throws Exception {
         Object handler = TestStack.handler(FN);
-        Object event = Invoker.parseEvent(handler, TestStack.read("events/scheduled-recalculation.json"));
+        Object event = TestStack.read("events/scheduled-recalculation.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) Invoker.invoke(handler, event, new LocalContext(FN, true));
         assertEquals("SUCCESS", result.get("status"));
@@ -96,18 +97,18 @@ class RecalculationTest {
     @Test
     void anOlderRunNeverOverwritesANewerOne() {
         String table = freshSeriesTable("SeriesOrdering");
-        SeriesRepository series = new SeriesRepository(TestStack.env().dynamo(), table);
-        String id = SeriesRepository.forecastId("kb-2024-inference-chips", "USD");
+        DynamoSeriesStore series = new DynamoSeriesStore(TestStack.env().dynamo(), table);
+        String id = SeriesStore.forecastId("kb-2024-inference-chips", "USD");
         long newer = 5_000_000;
-        assertEquals(SeriesRepository.WriteOutcome.WRITTEN,
-                series.putIfNewer(new SeriesRepository.Series(id, "hash-of-newer-inputs", newer, "later", "{\"newer\":true}")));
+        assertEquals(SeriesStore.WriteOutcome.WRITTEN,
+                series.putIfNewer(new SeriesStore.Series(id, "hash-of-newer-inputs", newer, "later", "{\"newer\":true}")));
         Recalculation.Summary older = recalculation(TestStack.env().dynamo(), table).run(newer - 1);
         assertEquals(1, older.skippedNewer());
         assertEquals(41, older.written());
         assertEquals("{\"newer\":true}", series.find(id).orElseThrow().doc(), "the newer run's series stands");
         // the same run replayed is not newer than itself either
-        assertEquals(SeriesRepository.WriteOutcome.NEWER_EXISTS,
-                series.putIfNewer(new SeriesRepository.Series(id, "other", newer, "later", "{}")));
+        assertEquals(SeriesStore.WriteOutcome.NEWER_EXISTS,
+                series.putIfNewer(new SeriesStore.Series(id, "other", newer, "later", "{}")));
         Recalculation.Summary later = recalculation(TestStack.env().dynamo(), table).run(newer + 1);
         assertEquals(1, later.written(), "a later run replaces it");
         assertEquals(docs("SeriesTable").get(id), series.find(id).orElseThrow().doc());
@@ -122,7 +123,7 @@ class RecalculationTest {
         try (DynamoDbClient down = DynamoClients.builder(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + port,
                 "AWS_REGION", "us-east-1")).build()) {
             Object handler = TestStack.env().newHandler(FN, down);
-            Object event = Invoker.parseEvent(handler, TestStack.read("events/scheduled-recalculation.json"));
+            Object event = TestStack.read("events/scheduled-recalculation.json");
             RuntimeException failure = assertThrows(RuntimeException.class,
                     () -> Invoker.invoke(handler, event, new LocalContext(FN, true)));
             assertTrue(failure.getMessage().contains("FAILED"), failure.getMessage());
@@ -133,8 +134,8 @@ class RecalculationTest {
     void everyDocumentOfTheRunIsServedByTheForecastFunction() {
         List<String> ids = List.copyOf(docs("SeriesTable").keySet());
         assertEquals(42, ids.size());
-        assertTrue(ids.contains(SeriesRepository.consensusId("ai-inference-chips", "KRW")));
-        assertTrue(ids.contains(SeriesRepository.forecastId("marketsandmarkets-ai-inference", "USD")),
+        assertTrue(ids.contains(SeriesStore.consensusId("ai-inference-chips", "KRW")));
+        assertTrue(ids.contains(SeriesStore.forecastId("marketsandmarkets-ai-inference", "USD")),
                 "a forecast quoted in KRW trillions is converted to USD too");
     }
 

@@ -1,6 +1,6 @@
 package chipcast.local;
 
-import chipcast.core.store.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoClients;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;

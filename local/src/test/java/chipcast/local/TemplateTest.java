@@ -1,10 +1,10 @@
 package chipcast.local;
 
-import chipcast.core.chip.ChipRepository;
-import chipcast.core.forecast.ForecastRepository;
-import chipcast.core.forecast.FxRateRepository;
-import chipcast.core.scenario.ScenarioRepository;
-import chipcast.core.series.SeriesRepository;
+import chipcast.core.store.dynamodb.DynamoChipStore;
+import chipcast.core.store.dynamodb.DynamoForecastStore;
+import chipcast.core.store.dynamodb.DynamoFxRateStore;
+import chipcast.core.store.dynamodb.DynamoScenarioStore;
+import chipcast.core.store.dynamodb.DynamoSeriesStore;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -33,20 +33,20 @@ class TemplateTest {
 
     /** Which index of which table each repository queries, with the key attributes it relies on. */
     static final Map<String, List<String>> QUERIED_INDEXES = Map.of(
-            "ChipsTable/" + ChipRepository.VENDOR_INDEX, List.of("vendorKey", "id"),
-            "ChipsTable/" + ChipRepository.WORKLOAD_INDEX, List.of("workload", "id"),
-            "ChipsTable/" + ChipRepository.CATALOG_INDEX, List.of("catalog", "id"),
-            "ForecastsTable/" + ForecastRepository.MARKET_INDEX, List.of("market", "id"),
-            "ForecastsTable/" + ForecastRepository.CATALOG_INDEX, List.of("catalog", "id"),
-            "ScenariosTable/" + ScenarioRepository.CATALOG_INDEX, List.of("catalog", ScenarioRepository.PARTITION_KEY));
+            "ChipsTable/" + DynamoChipStore.VENDOR_INDEX, List.of("vendorKey", "id"),
+            "ChipsTable/" + DynamoChipStore.WORKLOAD_INDEX, List.of("workload", "id"),
+            "ChipsTable/" + DynamoChipStore.CATALOG_INDEX, List.of("catalog", "id"),
+            "ForecastsTable/" + DynamoForecastStore.MARKET_INDEX, List.of("market", "id"),
+            "ForecastsTable/" + DynamoForecastStore.CATALOG_INDEX, List.of("catalog", "id"),
+            "ScenariosTable/" + DynamoScenarioStore.CATALOG_INDEX, List.of("catalog", DynamoScenarioStore.PARTITION_KEY));
 
     /** The primary key each repository reads and writes by. */
     static final Map<String, List<String>> TABLE_KEYS = Map.of(
-            "ChipsTable", List.of(ChipRepository.PARTITION_KEY),
-            "ForecastsTable", List.of(ForecastRepository.PARTITION_KEY),
-            "FxRatesTable", List.of(FxRateRepository.PARTITION_KEY, FxRateRepository.SORT_KEY),
-            "SeriesTable", List.of(SeriesRepository.PARTITION_KEY),
-            "ScenariosTable", List.of(ScenarioRepository.PARTITION_KEY));
+            "ChipsTable", List.of(DynamoChipStore.PARTITION_KEY),
+            "ForecastsTable", List.of(DynamoForecastStore.PARTITION_KEY),
+            "FxRatesTable", List.of(DynamoFxRateStore.PARTITION_KEY, DynamoFxRateStore.SORT_KEY),
+            "SeriesTable", List.of(DynamoSeriesStore.PARTITION_KEY),
+            "ScenariosTable", List.of(DynamoScenarioStore.PARTITION_KEY));
 
     /** Functions that write, and the tables each may write. Everything else is read-only. */
     static final Map<String, Set<String>> WRITERS = Map.of(
@@ -66,13 +66,16 @@ class TemplateTest {
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), f.id() + " implements RequestStreamHandler");
             assertNotNull(type.getConstructor(), f.id() + " has the runtime's no-arg constructor");
             assertNotNull(type.getConstructor(DynamoDbClient.class, Map.class), f.id() + " takes injected collaborators");
-            // CodeUri is the function's own Maven artifact
+            // CodeUri is the function's own Maven artifact, the self-contained jar shaded beside it ("lambda")
             String codeUri = f.codeUri();
-            assertTrue(codeUri.matches("functions/[a-z-]+/target/[a-z-]+\\.jar"), f.id() + ": " + codeUri);
+            assertTrue(codeUri.matches("functions/[a-z-]+/target/[a-z-]+-lambda\\.jar"), f.id() + ": " + codeUri);
             String module = codeUri.substring(0, codeUri.indexOf("/target/"));
-            String artifact = codeUri.substring(codeUri.lastIndexOf('/') + 1, codeUri.length() - 4);
+            String artifact = codeUri.substring(codeUri.lastIndexOf('/') + 1, codeUri.length() - "-lambda.jar".length());
             String pom = Files.readString(TestStack.ROOT.resolve(module).resolve("pom.xml"));
             assertTrue(pom.contains("<finalName>" + artifact + "</finalName>"), module + " builds " + artifact);
+            assertTrue(Files.readString(TestStack.ROOT.resolve("pom.xml"))
+                            .contains("<outputFile>${project.build.directory}/${project.build.finalName}-lambda.jar</outputFile>"),
+                    "the shade writes " + artifact + "-lambda.jar");
             assertEquals(Boolean.TRUE, map(TEMPLATE.resource(f.id()).get("Metadata")).get("SkipBuild"),
                     f.id() + ": Maven builds the artifact, sam build must skip it");
         }
@@ -190,8 +193,8 @@ class TemplateTest {
     void theDatasetLoadReRunsWhenTheDatasetChanges() {
         Object hash = TEMPLATE.properties("DatasetLoad").get("DatasetSha256");
         assertEquals(DatasetHash.of(TestStack.ROOT), hash,
-                "data/*.json changed: set DatasetLoad.DatasetSha256 in template.yaml to the value printed by "
-                        + "`java -cp local/target/chipcast-local.jar chipcast.local.DatasetHash`");
+                "data/*.json changed: set DatasetLoad.DatasetSha256 in template.yaml to " + DatasetHash.of(TestStack.ROOT)
+                        + " (what `./run-local.sh dataset-hash` prints)");
     }
 
     @Test
@@ -209,7 +212,7 @@ class TemplateTest {
             }
         }
         assertEquals(List.of(), missing, "routes of template.yaml missing from docs/openapi.yaml");
-        for (chipcast.core.http.ErrorCode code : chipcast.core.http.ErrorCode.values()) {
+        for (chipcast.core.request.ErrorCode code : chipcast.core.request.ErrorCode.values()) {
             assertTrue(openapi.contains(code.name()), "docs/openapi.yaml documents error code " + code);
         }
     }

@@ -3,8 +3,8 @@ package chipcast.recalc;
 import chipcast.core.forecast.Forecast;
 import chipcast.core.forecast.ForecastReports;
 import chipcast.core.forecast.FxRate;
-import chipcast.core.forecast.ForecastRepository;
-import chipcast.core.forecast.FxRateRepository;
+import chipcast.core.store.dynamodb.DynamoForecastStore;
+import chipcast.core.store.dynamodb.DynamoFxRateStore;
 import chipcast.core.json.Json;
 import chipcast.local.TestStack;
 import org.junit.jupiter.api.Test;
@@ -48,9 +48,9 @@ class RecalculationHashTest {
 
     @Test
     void planningFromStoredTextGivesTheHashesTheRecordsDefine() throws Exception {
-        ForecastRepository repository = new ForecastRepository(TestStack.env().dynamo(), "ForecastsTable");
-        FxRateRepository rateRepository = new FxRateRepository(TestStack.env().dynamo(), "FxRatesTable");
-        List<ForecastRepository.StoredForecast> stored = repository.allStored();
+        DynamoForecastStore repository = new DynamoForecastStore(TestStack.env().dynamo(), "ForecastsTable");
+        DynamoFxRateStore rateRepository = new DynamoFxRateStore(TestStack.env().dynamo(), "FxRatesTable");
+        List<DynamoForecastStore.StoredForecast> stored = repository.allStored();
         List<Forecast> forecasts = repository.all();
         List<FxRate> rates = rateRepository.all();
         assertEquals(forecasts.size(), stored.size());
@@ -71,14 +71,14 @@ class RecalculationHashTest {
 
     @Test
     void aChangedInputChangesTheHashesOfExactlyTheSeriesComputedFromIt() {
-        ForecastRepository repository = new ForecastRepository(TestStack.env().dynamo(), "ForecastsTable");
-        List<ForecastRepository.StoredForecast> stored = repository.allStored();
-        List<String> rateDocs = new FxRateRepository(TestStack.env().dynamo(), "FxRatesTable").allStored();
+        DynamoForecastStore repository = new DynamoForecastStore(TestStack.env().dynamo(), "ForecastsTable");
+        List<DynamoForecastStore.StoredForecast> stored = repository.allStored();
+        List<String> rateDocs = new DynamoFxRateStore(TestStack.env().dynamo(), "FxRatesTable").allStored();
         Map<String, String> before = hashes(Recalculation.plan(stored, rateDocs));
 
-        ForecastRepository.StoredForecast changed = stored.get(0);
-        List<ForecastRepository.StoredForecast> edited = new ArrayList<>(stored);
-        edited.set(0, new ForecastRepository.StoredForecast(changed.id(), changed.market(),
+        DynamoForecastStore.StoredForecast changed = stored.get(0);
+        List<DynamoForecastStore.StoredForecast> edited = new ArrayList<>(stored);
+        edited.set(0, new DynamoForecastStore.StoredForecast(changed.id(), changed.market(),
                 changed.doc().replaceFirst("\"id\"", " \"id\"")));
         Set<String> differ = differing(before, hashes(Recalculation.plan(edited, rateDocs)));
         Set<String> expected = new TreeSet<>();

@@ -4,10 +4,11 @@ import chipcast.core.chip.Chip;
 import chipcast.core.forecast.Forecast;
 import chipcast.core.forecast.FxRate;
 import chipcast.core.json.Json;
+import chipcast.core.scenario.ClaimMapping;
+import chipcast.core.scenario.CompareRequest;
 import chipcast.core.scenario.StoredScenario;
 import chipcast.core.scenario.VendorClaim;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import chipcast.core.store.dynamodb.DynamoDatasetWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,41 +16,52 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
-/** The bundled dataset (data/*.json in the repository, dataset/*.json on the classpath). */
+/**
+ * The bundled dataset (data/*.json in the repository, dataset/*.json on the classpath), read into the
+ * records. {@link #main} runs in the build, so a bad figure, a missing source or an unknown field fails
+ * the build, not the deploy.
+ */
 public final class Dataset {
     private Dataset() {
+    }
+
+    /** The build step: reads the whole dataset through the records, as the loader will. */
+    public static void main(String[] args) {
+        DynamoDatasetWriter.Dataset dataset = load();
+        claims();
+        if (dataset.chips().isEmpty() || dataset.forecasts().isEmpty()) {
+            throw new IllegalStateException("the dataset has no chips or no forecasts");
+        }
+    }
+
+    public static DynamoDatasetWriter.Dataset load() {
+        ForecastFile forecasts = read("forecasts.json", ForecastFile.class);
+        return new DynamoDatasetWriter.Dataset(chips(), forecasts.forecasts(), forecasts.fxRates(), scenarios());
     }
 
     public static List<Chip> chips() {
         return Arrays.asList(read("chips.json", Chip[].class));
     }
 
-    /** data/forecasts.json, read once for both of its lists. */
-    static ForecastFile forecastFile() {
-        return read("forecasts.json", ForecastFile.class);
-    }
-
     public static List<VendorClaim> claims() {
         return Arrays.asList(read("claims.json", VendorClaim[].class));
     }
 
-    /** Fields of a data/scenarios.json entry that describe the scenario; every other field is the compare body. */
-    static final Set<String> SCENARIO_META = Set.of("scenarioId", "name", "description", "claim");
+    /** A data/scenarios.json entry's own fields; every other field of the entry is its compare body. */
+    record SeedScenario(String scenarioId, String name, String description, ClaimMapping claim) {
+    }
 
-    /**
-     * data/scenarios.json: each entry is a PUT body (compare body plus name, description, claim) with its
-     * scenarioId; seeded scenarios are read-only at version 1.
-     */
+    /** data/scenarios.json: each entry a PUT body with its scenarioId; seeded scenarios are read-only at version 1. */
     public static List<StoredScenario> scenarios() {
+        byte[] file = bytes("scenarios.json");
+        SeedScenario[] seeds = Json.readBundled(file, SeedScenario[].class);
+        CompareRequest[] requests = Json.readBundled(file, CompareRequest[].class);
         List<StoredScenario> out = new ArrayList<>();
-        for (JsonNode entry : read("scenarios.json", JsonNode.class)) {
-            ObjectNode request = ((ObjectNode) entry).deepCopy();
-            request.remove(SCENARIO_META);
-            out.add(new StoredScenario(entry.path("scenarioId").asText(), entry.path("name").asText(),
-                    entry.path("description").asText(null), StoredScenario.SEED, 1, null,
-                    entry.hasNonNull("claim") ? (ObjectNode) entry.get("claim") : null, request));
+        for (int i = 0; i < seeds.length; i++) {
+            SeedScenario s = seeds[i];
+            out.add(new StoredScenario(s.scenarioId(), s.name(), s.description(), StoredScenario.SEED, 1, null,
+                    s.claim(), requests[i]));
         }
         return out;
     }
@@ -59,12 +71,15 @@ public final class Dataset {
     }
 
     static <T> T read(String file, Class<T> type) {
-        // The dataset may carry documentation fields the API does not serve; ignore those, keep everything else strict.
+        return Json.readBundled(bytes(file), type);
+    }
+
+    private static byte[] bytes(String file) {
         try (InputStream in = Dataset.class.getResourceAsStream("/dataset/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("dataset/" + file + " is not on the classpath");
             }
-            return Json.readLenient(in, type);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dataset/" + file, e);
         }

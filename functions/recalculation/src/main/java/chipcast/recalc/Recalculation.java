@@ -2,13 +2,15 @@ package chipcast.recalc;
 
 import chipcast.core.forecast.Forecast;
 import chipcast.core.forecast.ForecastReports;
-import chipcast.core.forecast.ForecastRepository;
+import chipcast.core.forecast.ForecastService;
+import chipcast.core.forecast.ForecastStore;
 import chipcast.core.forecast.FxRate;
-import chipcast.core.forecast.FxRateRepository;
+import chipcast.core.forecast.FxRateStore;
+import chipcast.core.forecast.SeriesDocument;
 import chipcast.core.json.Json;
-import chipcast.core.series.SeriesRepository;
+import chipcast.core.series.SeriesStore;
+import chipcast.core.store.StoreRejectedException;
 import chipcast.core.store.StoreUnavailableException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,16 +42,16 @@ public final class Recalculation {
     /** Conditional PutItems in flight; bounded so a run never floods the table or the HTTP client. */
     public static final int WRITE_CONCURRENCY = 8;
 
-    private final ForecastRepository forecasts;
-    private final FxRateRepository fxRates;
-    private final SeriesRepository series;
+    private final ForecastStore forecasts;
+    private final FxRateStore fxRates;
+    private final SeriesStore series;
     private final int writeConcurrency;
 
-    public Recalculation(ForecastRepository forecasts, FxRateRepository fxRates, SeriesRepository series) {
+    public Recalculation(ForecastStore forecasts, FxRateStore fxRates, SeriesStore series) {
         this(forecasts, fxRates, series, WRITE_CONCURRENCY);
     }
 
-    public Recalculation(ForecastRepository forecasts, FxRateRepository fxRates, SeriesRepository series,
+    public Recalculation(ForecastStore forecasts, FxRateStore fxRates, SeriesStore series,
                          int writeConcurrency) {
         if (writeConcurrency < 1) {
             throw new IllegalArgumentException("writeConcurrency must be at least 1");
@@ -62,7 +63,7 @@ public final class Recalculation {
     }
 
     /** A series, the hash of what it is computed from, and how to compute its document if the hash is new. */
-    record Planned(String seriesId, String inputHash, Supplier<Object> report) {
+    record Planned(String seriesId, String inputHash, Supplier<SeriesDocument> report) {
     }
 
     /** A series whose document was computed, ready to write. */
@@ -74,10 +75,7 @@ public final class Recalculation {
     }
 
     public static List<String> currencies() {
-        List<String> currencies = new ArrayList<>();
-        currencies.add("USD");
-        currencies.addAll(FxRateRepository.QUOTES);
-        return currencies;
+        return ForecastService.currencies();
     }
 
     /** What a run would do now: how many series it plans and how many it would recompute. Writes nothing. */
@@ -100,7 +98,7 @@ public final class Recalculation {
     }
 
     /** Every series planned from the stored inputs, and the stored version of each (absent if none). */
-    private record Plan(List<Planned> planned, Map<String, SeriesRepository.Version> stored) {
+    private record Plan(List<Planned> planned, Map<String, SeriesStore.Version> stored) {
     }
 
     /** The read half of a run: two Queries, the hashing, one BatchGetItem of the series' versions. */
@@ -114,7 +112,7 @@ public final class Recalculation {
         long start = System.nanoTime();
         Plan plan = readAndPlan();
         List<Planned> planned = plan.planned();
-        Map<String, SeriesRepository.Version> stored = plan.stored();
+        Map<String, SeriesStore.Version> stored = plan.stored();
         List<String> failed = new ArrayList<>();
         int unchanged = 0;
         String computedAt = Instant.ofEpochMilli(runStartedAt).toString();
@@ -139,24 +137,24 @@ public final class Recalculation {
             t.setDaemon(true);
             return t;
         });
-        List<Future<SeriesRepository.WriteOutcome>> outcomes = new ArrayList<>(changed.size());
+        List<Future<SeriesStore.WriteOutcome>> outcomes = new ArrayList<>(changed.size());
         try {
             for (Computed p : changed) {
                 outcomes.add(pool.submit(() -> series.putIfNewer(
-                        new SeriesRepository.Series(p.seriesId(), p.inputHash(), runStartedAt, computedAt, p.doc()))));
+                        new SeriesStore.Series(p.seriesId(), p.inputHash(), runStartedAt, computedAt, p.doc()))));
             }
             // Collected in plan order, so the failed list reads the same whatever the timing.
             for (int i = 0; i < changed.size(); i++) {
                 try {
-                    if (outcomes.get(i).get() == SeriesRepository.WriteOutcome.WRITTEN) {
+                    if (outcomes.get(i).get() == SeriesStore.WriteOutcome.WRITTEN) {
                         written++;
                     } else {
                         newer++;
                     }
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    // StoreUnavailableException or an SDK fault: the next run retries this series.
-                    if (cause instanceof SdkException || cause instanceof StoreUnavailableException) {
+                    // The store down, throttled or refusing this one item: the next run retries this series.
+                    if (cause instanceof StoreUnavailableException || cause instanceof StoreRejectedException) {
                         failed.add(changed.get(i).seriesId());
                     } else if (cause instanceof RuntimeException r) {
                         throw r;
@@ -182,8 +180,8 @@ public final class Recalculation {
     }
 
     /** Whether the stored document of a series was computed from the same inputs (its hash matches). */
-    private static boolean unchanged(Planned p, Map<String, SeriesRepository.Version> stored) {
-        SeriesRepository.Version version = stored.get(p.seriesId());
+    private static boolean unchanged(Planned p, Map<String, SeriesStore.Version> stored) {
+        SeriesStore.Version version = stored.get(p.seriesId());
         return version != null && version.inputHash().equals(p.inputHash());
     }
 
@@ -206,11 +204,11 @@ public final class Recalculation {
      * material took ~180 KB of SHA-256 and ~35 ms of a cold start, this ~20 KB. Records are parsed, once
      * per run, only if some series has to be computed.
      */
-    static List<Planned> plan(List<ForecastRepository.StoredForecast> all, List<String> rateDocs) {
-        Map<String, List<ForecastRepository.StoredForecast>> byMarket = new TreeMap<>();
+    static List<Planned> plan(List<ForecastStore.StoredForecast> all, List<String> rateDocs) {
+        Map<String, List<ForecastStore.StoredForecast>> byMarket = new TreeMap<>();
         MessageDigest sha256 = sha256();
         Map<String, String> digests = new HashMap<>();
-        for (ForecastRepository.StoredForecast f : all) {
+        for (ForecastStore.StoredForecast f : all) {
             byMarket.computeIfAbsent(f.market(), m -> new ArrayList<>()).add(f);
             digests.put(f.id(), hex(sha256, f.doc()));
         }
@@ -218,14 +216,14 @@ public final class Recalculation {
         Parsed parsed = new Parsed(all, rateDocs);
         List<Planned> planned = new ArrayList<>();
         for (String currency : currencies()) {
-            for (ForecastRepository.StoredForecast f : all) {
-                planned.add(new Planned(SeriesRepository.forecastId(f.id(), currency),
+            for (ForecastStore.StoredForecast f : all) {
+                planned.add(new Planned(SeriesStore.forecastId(f.id(), currency),
                         hash(sha256, currency, List.of(digests.get(f.id())), ratesDigest),
                         () -> ForecastReports.forecast(parsed.forecast(f.id()), parsed.rates(), currency, null, null)));
             }
-            for (Map.Entry<String, List<ForecastRepository.StoredForecast>> market : byMarket.entrySet()) {
-                List<ForecastRepository.StoredForecast> members = market.getValue();
-                planned.add(new Planned(SeriesRepository.consensusId(market.getKey(), currency),
+            for (Map.Entry<String, List<ForecastStore.StoredForecast>> market : byMarket.entrySet()) {
+                List<ForecastStore.StoredForecast> members = market.getValue();
+                planned.add(new Planned(SeriesStore.consensusId(market.getKey(), currency),
                         hash(sha256, currency, members.stream().map(m -> digests.get(m.id())).toList(), ratesDigest),
                         () -> ForecastReports.consensus(market.getKey(),
                                 members.stream().map(m -> parsed.forecast(m.id())).toList(), parsed.rates(), currency, null, null)));
@@ -236,12 +234,12 @@ public final class Recalculation {
 
     /** The run's records, parsed on first use: a run with nothing to recompute never parses one. */
     private static final class Parsed {
-        private final List<ForecastRepository.StoredForecast> stored;
+        private final List<ForecastStore.StoredForecast> stored;
         private final List<String> rateDocs;
         private Map<String, Forecast> forecasts;
         private List<FxRate> rates;
 
-        Parsed(List<ForecastRepository.StoredForecast> stored, List<String> rateDocs) {
+        Parsed(List<ForecastStore.StoredForecast> stored, List<String> rateDocs) {
             this.stored = stored;
             this.rateDocs = rateDocs;
         }
@@ -266,16 +264,14 @@ public final class Recalculation {
      * SHA-256 of everything a document depends on, the algorithm version included: the text Json.write
      * gives for {"algorithm":..,"currency":..,"forecasts":[hash, ..],"fxRates":hash}, where each hash is
      * that of the input's JSON text (RecalculationHashTest computes it from the records). A change to any
-     * input, the currency or the algorithm changes it. (Until this version the material held the inputs'
-     * JSON itself; the first run after upgrading rewrites every series once.)
+     * input, the currency or the algorithm changes it.
      */
     static String hash(MessageDigest sha256, String currency, List<String> forecastDigests, String ratesDigest) {
-        Map<String, Object> material = new LinkedHashMap<>();
-        material.put("algorithm", ForecastReports.ALGORITHM_VERSION);
-        material.put("currency", currency);
-        material.put("forecasts", forecastDigests);
-        material.put("fxRates", ratesDigest);
-        return hex(sha256, Json.write(material));
+        return hex(sha256, Json.write(new HashMaterial(ForecastReports.ALGORITHM_VERSION, currency, forecastDigests, ratesDigest)));
+    }
+
+    /** What a series' hash is taken over: the algorithm, the currency and its inputs' hashes. */
+    record HashMaterial(String algorithm, String currency, List<String> forecasts, String fxRates) {
     }
 
     /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */

@@ -1,30 +1,38 @@
 package chipcast.recalc;
 
+import chipcast.core.Environment;
+import chipcast.core.cfn.CustomResourceRequest;
 import chipcast.core.cfn.CustomResourceResponse;
-import chipcast.core.forecast.ForecastRepository;
-import chipcast.core.forecast.FxRateRepository;
 import chipcast.core.json.Json;
-import chipcast.core.series.SeriesRepository;
+import chipcast.core.log.Log;
+import chipcast.core.retry.Deadline;
 import chipcast.core.snapstart.Priming;
-import chipcast.core.store.DynamoClients;
-import chipcast.core.store.Environment;
+import chipcast.core.store.dynamodb.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoForecastStore;
+import chipcast.core.store.dynamodb.DynamoFxRateStore;
+import chipcast.core.store.dynamodb.DynamoSeriesStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * RecalculationFunction: invoked daily by an EventBridge schedule (explicit Input), once on deploy as a
  * custom resource after the dataset load, and locally at start-up. Returns and logs the run's summary.
- * A stream handler: the event is a small JSON object, read without the runtime's serialiser.
  */
 public final class RecalculationHandler implements RequestStreamHandler {
+    /** A run's store time at most; the invocation's remaining time (the function's timeout is 300 s) bounds it too. */
+    static final Duration RUN_BUDGET = Duration.ofMinutes(4);
+
     private final Recalculation recalculation;
+    private final CustomResourceResponse cloudFormation;
 
     public RecalculationHandler() {
         this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
@@ -34,10 +42,15 @@ public final class RecalculationHandler implements RequestStreamHandler {
     }
 
     public RecalculationHandler(DynamoDbClient dynamo, Map<String, String> env) {
+        this(dynamo, env, CustomResourceResponse.DEFAULT);
+    }
+
+    public RecalculationHandler(DynamoDbClient dynamo, Map<String, String> env, CustomResourceResponse cloudFormation) {
         this.recalculation = new Recalculation(
-                new ForecastRepository(dynamo, Environment.require(env, ForecastRepository.TABLE_ENV)),
-                new FxRateRepository(dynamo, Environment.require(env, FxRateRepository.TABLE_ENV)),
-                new SeriesRepository(dynamo, Environment.require(env, SeriesRepository.TABLE_ENV)));
+                new DynamoForecastStore(dynamo, Environment.require(env, DynamoForecastStore.TABLE_ENV)),
+                new DynamoFxRateStore(dynamo, Environment.require(env, DynamoFxRateStore.TABLE_ENV)),
+                new DynamoSeriesStore(dynamo, Environment.require(env, DynamoSeriesStore.TABLE_ENV)));
+        this.cloudFormation = cloudFormation;
     }
 
     /** What SnapStart priming runs: a preview of the run (reads only) and its JSON. */
@@ -45,34 +58,55 @@ public final class RecalculationHandler implements RequestStreamHandler {
         return () -> Json.write(recalculation.preview());
     }
 
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.write(output, run(Json.readEvent(input), context));
+    /** A schedule's Input: {"trigger":"schedule",...}; anything else in it is the schedule's own business. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ScheduleInput(String trigger) {
+        static final ScheduleInput NONE = new ScheduleInput(null);
     }
 
-    Map<String, Object> run(Map<String, Object> event, Context context) {
-        boolean customResource = event.containsKey("RequestType") && event.containsKey("ResponseURL");
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("trigger", customResource ? "deploy" : event.getOrDefault("trigger", "invoke"));
+    /** What an invocation answers and logs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(String trigger, Recalculation.Summary summary, String error, String status) {
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readAllBytes();
+        Json.write(output, run(Json.readEvent(event, ScheduleInput.class, ScheduleInput.NONE),
+                Json.readEvent(event, CustomResourceRequest.class, null), context));
+    }
+
+    Result run(ScheduleInput schedule, CustomResourceRequest request, Context context) {
+        boolean customResource = request != null && request.fromCloudFormation();
+        String trigger = customResource ? "deploy" : schedule.trigger() != null ? schedule.trigger() : "invoke";
+        Recalculation.Summary summary = null;
+        String error = null;
         String status = "SUCCESS";
+        Log log = Log.of(context);
         try {
-            if (!customResource || !"Delete".equals(event.get("RequestType"))) {
-                Recalculation.Summary summary = recalculation.run(System.currentTimeMillis());
-                result.put("summary", summary);
+            if (!customResource || !request.isDelete()) {
+                Deadline.start(RUN_BUDGET, context == null ? -1 : context.getRemainingTimeInMillis());
+                summary = recalculation.run(System.currentTimeMillis());
                 if (summary.failed() > 0) {
                     status = "FAILED";
                 }
             }
         } catch (RuntimeException e) {
             status = "FAILED";
-            result.put("error", e.getClass().getSimpleName());
-            e.printStackTrace();
+            error = e.getClass().getSimpleName();
+            log.error(new Failed("recalculation failed", Log.Failure.of(e)));
+        } finally {
+            Deadline.clear();
         }
-        result.put("status", status);
-        log(context, result);
+        Result result = new Result(trigger, summary, error, status);
+        if ("SUCCESS".equals(status)) {
+            log.info(result);
+        } else {
+            log.error(result);
+        }
         if (customResource) {
-            CustomResourceResponse.answer(event, status, "recalculation " + status.toLowerCase(),
-                    "chipcast-recalculation", Map.of());
+            cloudFormation.answer(request, status, "recalculation " + status.toLowerCase(java.util.Locale.ROOT),
+                    "chipcast-recalculation", Map.of(), log);
         } else if (!"SUCCESS".equals(status)) {
             // A failed scheduled run must fail the invocation, so the schedule's retry and dead-letter queue see it.
             throw new IllegalStateException("recalculation failed: " + Json.write(result));
@@ -80,12 +114,6 @@ public final class RecalculationHandler implements RequestStreamHandler {
         return result;
     }
 
-    private static void log(Context context, Map<String, Object> result) {
-        String line = Json.write(result);
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line + "\n");
-        } else {
-            System.out.println(line);
-        }
+    record Failed(String event, Log.Failure failure) {
     }
 }

@@ -18,8 +18,6 @@ public final class ForecastCalculator {
     public static final int MIN_YEAR = 1990;
     public static final int MAX_YEAR = 2100;
     public static final int MAX_POINTS = 200;
-    /** Maximum number of years in a series. Unreachable with the current year bounds; kept as a guard. */
-    public static final int MAX_RANGE_YEARS = 200;
     /** A stated CAGR further than this from the implied one (in percentage points) is flagged. */
     public static final double STATED_CAGR_TOLERANCE_POINTS = 0.5;
 
@@ -273,16 +271,6 @@ public final class ForecastCalculator {
         checkYear(to, "to");
         if (from > to) {
             throw new ForecastInputException("from", "from " + from + " is after to " + to);
-        }
-        checkSpan(from, to);
-    }
-
-    /** Separate from the year bounds so the guard stays testable and survives wider bounds. */
-    static void checkSpan(int from, int to) {
-        long years = (long) to - from + 1;
-        if (years > MAX_RANGE_YEARS) {
-            throw new ForecastInputException("to",
-                    "range " + from + ".." + to + " has " + years + " years, at most " + MAX_RANGE_YEARS);
         }
     }
 

@@ -1,7 +1,11 @@
 package chipcast.core.http;
 
-import chipcast.core.json.Json;
-import chipcast.core.store.StoreCalls;
+import chipcast.core.log.Log;
+import chipcast.core.request.ErrorCode;
+import chipcast.core.request.RequestException;
+import chipcast.core.retry.Deadline;
+import chipcast.core.scenario.MissingFigureException;
+import chipcast.core.store.InvalidPageTokenException;
 import chipcast.core.store.StoreUnavailableException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -9,20 +13,25 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Shared shell of every API function: read the API Gateway event's bytes, dispatch on the route key (the
- * route as written in template.yaml), map failures to JSON errors with stable codes, write the response,
- * and log one structured line a request. A stream handler, so the Lambda runtime runs no serialiser.
+ * The one error shell of every API function: read the API Gateway event's bytes, dispatch on the route key
+ * (the route as written in template.yaml), map every failure to a JSON error with a stable code, write the
+ * response, and log one line a request. A stream handler, so the Lambda runtime runs no serialiser.
  */
 public abstract class ApiHandler implements RequestStreamHandler {
+    /** Store time one request may spend at most (the functions' timeout is 15 s; one call may take 6 s more). */
+    static final Duration STORE_BUDGET = Duration.ofSeconds(8);
 
-    /** Serves one route; throws {@link ApiException} for anything the client got wrong. */
+    /** Serves one route; throws {@link RequestException} for anything the client got wrong. */
     protected abstract ApiResponse route(ApiRequest request);
+
+    /** One line per request: what was asked, what it got, how long it took, and the failure if one was ours. */
+    record RequestLine(String requestId, String route, int status, long latencyMs, Log.Failure failure) {
+    }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -33,10 +42,15 @@ public abstract class ApiHandler implements RequestStreamHandler {
         try {
             ApiRequest request = ApiEvents.read(input);
             routeKey = request.routeKey();
-            StoreCalls.startBudget(StoreCalls.REQUEST_BUDGET);
+            Deadline.start(STORE_BUDGET, context == null ? -1 : context.getRemainingTimeInMillis());
             response = route(request);
-        } catch (ApiException e) {
+        } catch (RequestException e) {
             response = ApiResponse.error(e.code(), e.getMessage(), e.parameter());
+        } catch (InvalidPageTokenException e) {
+            response = ApiResponse.error(ErrorCode.INVALID_PARAMETER, e.getMessage(), "nextToken");
+        } catch (MissingFigureException e) {
+            // Well-formed but not answerable honestly: name the chip and the figure, never substitute a value.
+            response = ApiResponse.error(ErrorCode.MISSING_FIGURE, ApiError.missingFigure(e.getMessage(), e.chipId(), e.figure()));
         } catch (StoreUnavailableException e) {
             failure = e;
             response = ApiResponse.error(ErrorCode.STORE_UNAVAILABLE,
@@ -44,8 +58,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
         } catch (RuntimeException | StackOverflowError e) {
             failure = e;
             response = ApiResponse.error(ErrorCode.INTERNAL_ERROR, "internal error; the request id identifies it in the logs", null);
+        } finally {
+            Deadline.clear();
         }
-        StoreCalls.endBudget();
         log(context, routeKey, response.status(), (System.nanoTime() - start) / 1_000_000, failure);
         ApiEvents.write(output, response.status(), headers(response), response.body());
     }
@@ -60,24 +75,15 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
 
     private static void log(Context context, String routeKey, int status, long latencyMs, Throwable failure) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", failure == null ? "INFO" : "ERROR");
-        line.put("requestId", context == null ? null : context.getAwsRequestId());
-        line.put("route", routeKey);
-        line.put("status", status);
-        line.put("latencyMs", latencyMs);
-        if (failure != null) {
-            // The stack trace stays in the logs; the client only sees the code.
-            StringWriter trace = new StringWriter();
-            failure.printStackTrace(new PrintWriter(trace));
-            line.put("error", failure.getClass().getName());
-            line.put("stackTrace", trace.toString());
-        }
-        String text = Json.write(line);
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(text + "\n");
+        Log log = Log.of(context);
+        RequestLine line = new RequestLine(context == null ? null : context.getAwsRequestId(), routeKey, status, latencyMs,
+                Log.Failure.of(failure));
+        if (failure == null) {
+            log.info(line);
+        } else if (failure instanceof StoreUnavailableException) {
+            log.warn(line); // the store's fault, answered 503 with Retry-After: nothing of ours to fix
         } else {
-            System.out.println(text);
+            log.error(line);
         }
     }
 }

@@ -1,8 +1,12 @@
 package chipcast.core.http;
 
+import chipcast.core.request.ErrorCode;
+import chipcast.core.request.RequestException;
+import chipcast.core.request.Text;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,11 +30,25 @@ public final class ApiRequest {
     public ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> query,
                       Map<String, String> headers, String body, boolean base64) {
         this.routeKey = routeKey == null ? "$default" : routeKey;
-        this.pathParameters = pathParameters == null ? Map.of() : pathParameters;
-        this.query = query == null ? Map.of() : query;
-        this.headers = headers == null ? Map.of() : headers;
+        this.pathParameters = present(pathParameters);
+        this.query = present(query);
+        this.headers = present(headers);
         this.body = body;
         this.base64 = base64;
+    }
+
+    /** The entries that have a value: API Gateway sends none without one, and null means absent. */
+    private static Map<String, String> present(Map<String, String> values) {
+        if (values == null) {
+            return Map.of();
+        }
+        Map<String, String> present = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k != null && v != null) {
+                present.put(k, v);
+            }
+        });
+        return present;
     }
 
     public String routeKey() {
@@ -49,7 +67,7 @@ public final class ApiRequest {
     public String pathParameter(String name) {
         String value = pathParameters.get(name);
         if (value == null || value.isEmpty()) {
-            throw ApiException.invalidParameter(name, "path parameter '" + name + "' is required");
+            throw RequestException.invalidParameter(name, "path parameter '" + name + "' is required");
         }
         return value;
     }
@@ -64,7 +82,7 @@ public final class ApiRequest {
         }
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
-            throw ApiException.invalidParameter(Text.printable(first), "unknown query parameter(s) "
+            throw RequestException.invalidParameter(Text.printable(first), "unknown query parameter(s) "
                     + Text.quoteList(unknown) + "; this route accepts " + Text.quoteList(new TreeSet<>(allowed)));
         }
     }
@@ -87,11 +105,11 @@ public final class ApiRequest {
         try {
             int value = Integer.parseInt(raw.trim());
             if (value < min || value > max) {
-                throw ApiException.invalidParameter(name, "'" + name + "' must be between " + min + " and " + max);
+                throw RequestException.invalidParameter(name, "'" + name + "' must be between " + min + " and " + max);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ApiException.invalidParameter(name, "'" + name + "' must be an integer between " + min + " and " + max);
+            throw RequestException.invalidParameter(name, "'" + name + "' must be an integer between " + min + " and " + max);
         }
     }
 
@@ -104,10 +122,10 @@ public final class ApiRequest {
         try {
             value = Double.parseDouble(raw.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalidParameter(name, "'" + name + "' must be a number");
+            throw RequestException.invalidParameter(name, "'" + name + "' must be a number");
         }
         if (!Double.isFinite(value) || value < min || value > max) {
-            throw ApiException.invalidParameter(name, "'" + name + "' must be a finite number between "
+            throw RequestException.invalidParameter(name, "'" + name + "' must be a finite number between "
                     + Text.number(min) + " and " + Text.number(max));
         }
         return value;
@@ -126,7 +144,7 @@ public final class ApiRequest {
             try {
                 bytes = Base64.getDecoder().decode(body.trim());
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ErrorCode.INVALID_BODY, "body is marked base64 but is not valid base64");
+                throw new RequestException(ErrorCode.INVALID_BODY, "body is marked base64 but is not valid base64");
             }
         } else {
             bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -137,12 +155,7 @@ public final class ApiRequest {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    public String method() {
-        int space = routeKey.indexOf(' ');
-        return space < 0 ? "" : routeKey.substring(0, space).toUpperCase(Locale.ROOT);
-    }
-
-    private static ApiException tooLarge() {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + MAX_BODY_BYTES + " bytes");
+    private static RequestException tooLarge() {
+        return new RequestException(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 }

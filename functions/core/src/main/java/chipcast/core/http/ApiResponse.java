@@ -1,6 +1,7 @@
 package chipcast.core.http;
 
 import chipcast.core.json.Json;
+import chipcast.core.request.ErrorCode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,14 +18,12 @@ public record ApiResponse(int status, String body, Map<String, String> headers) 
     }
 
     public static ApiResponse error(ErrorCode code, String message, String parameter) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code.name());
-        error.put("message", message);
-        if (parameter != null) {
-            error.put("parameter", parameter);
-        }
+        return error(code, ApiError.of(code, message, parameter));
+    }
+
+    static ApiResponse error(ErrorCode code, ApiError error) {
         Map<String, String> headers = code == ErrorCode.STORE_UNAVAILABLE ? Map.of("Retry-After", "1") : Map.of();
-        return new ApiResponse(code.status(), Json.write(Map.of("error", error)), headers);
+        return new ApiResponse(code.status(), Json.write(error), headers);
     }
 
     public ApiResponse withHeader(String name, String value) {

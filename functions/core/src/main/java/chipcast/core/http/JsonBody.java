@@ -1,180 +1,229 @@
 package chipcast.core.http;
 
 import chipcast.core.json.Json;
-import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
-import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import chipcast.core.request.ErrorCode;
+import chipcast.core.request.RequestException;
+import chipcast.core.request.Text;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Strict reading of JSON request bodies: an object, only known fields, numbers that are numbers and
- * finite, each failure a 400 naming the field (e.g. {@code points[2].value}).
+ * A request body bound to its record by the project's one mapper, strictly: an object, only known fields,
+ * numbers that are numbers, no repeated keys. Every failure is a 400 naming the field the way the body
+ * spells it, taken from the mapper's own path information ({@code options[0].cout}, {@code points[2].value}).
  */
 public final class JsonBody {
     private JsonBody() {
     }
 
-    /** The body as a JSON object; 415 for a non-JSON content type, 400 for anything that is not one object. */
-    public static ObjectNode object(ApiRequest request) {
+    /** The body as {@code type}; 415 for a non-JSON content type, 400 for anything else that is wrong. */
+    public static <T> T read(ApiRequest request, Class<T> type) {
+        return read(request, type, Set.of(), false);
+    }
+
+    /**
+     * The body as {@code type}, when some of its top-level fields belong to another record read from the same
+     * body: those are skipped here (and named among the allowed ones in an unknown-field error).
+     */
+    public static <T> T read(ApiRequest request, Class<T> type, Set<String> belongElsewhere) {
+        return read(request, type, belongElsewhere, false);
+    }
+
+    /** Only {@code type}'s own top-level fields of the body; every other top-level field is another record's. */
+    public static <T> T readPart(ApiRequest request, Class<T> type) {
+        return read(request, type, Set.of(), true);
+    }
+
+    private static <T> T read(ApiRequest request, Class<T> type, Set<String> skipped, boolean skipAllOthers) {
         String contentType = request.header("content-type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+            throw new RequestException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         }
         String body = request.body();
         if (body == null || body.isBlank()) {
-            throw new ApiException(ErrorCode.INVALID_BODY, "a JSON object body is required", "body");
+            throw invalidBody("a JSON object body is required");
         }
-        JsonNode node;
-        try {
-            node = Json.readTree(body);
-        } catch (StreamConstraintsException e) {
-            throw new ApiException(ErrorCode.INVALID_BODY, "the body nests too deeply or holds an over-long value", "body");
-        } catch (JsonProcessingException e) {
-            String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+        ObjectReader reader = Json.MAPPER.readerFor(type);
+        if (skipAllOthers || !skipped.isEmpty()) {
+            reader = reader.withHandler(new SkipTopLevel(type, skipped, skipAllOthers));
+        }
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw invalidBody("the body must be a JSON object");
+            }
+            T value = reader.readValue(parser);
+            if (parser.nextToken() != null) {
+                throw invalidBody("the body is not valid JSON");
+            }
+            return value;
+        } catch (IOException e) {
+            throw problem(e, type, skipped);
+        }
+    }
+
+    /** What the mapper found wrong, as the caller's 400. */
+    static RequestException problem(IOException e, Class<?> type, Set<String> skipped) {
+        JsonProcessingException read = readProblem(e);
+        if (read instanceof StreamConstraintsException) {
+            return invalidBody("the body nests too deeply or holds an over-long value");
+        }
+        if (read instanceof InputCoercionException && e instanceof JsonMappingException d && !d.getPath().isEmpty()) {
+            return RequestException.invalidField(path(d.getPath()), "is out of range");
+        }
+        if (read != null) {
+            String detail = read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field")
                     ? "the body repeats a field" : "the body is not valid JSON";
-            throw new ApiException(ErrorCode.INVALID_BODY, detail, "body");
+            return invalidBody(detail);
         }
-        if (!(node instanceof ObjectNode object)) {
-            throw new ApiException(ErrorCode.INVALID_BODY, "the body must be a JSON object", "body");
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<JsonMappingException.Reference> path = u.getPath();
+            String parent = path(path.subList(0, Math.max(0, path.size() - 1)));
+            Set<String> allowed = new TreeSet<>();
+            for (Object known : known(u.getKnownPropertyIds())) {
+                allowed.add(String.valueOf(known));
+            }
+            if (parent.isEmpty()) {
+                allowed.addAll(skipped);
+                JsonTypeInfo typeInfo = type.getAnnotation(JsonTypeInfo.class);
+                if (typeInfo != null) {
+                    allowed.add(typeInfo.property());
+                }
+            }
+            String name = u.getPropertyName();
+            return new RequestException(ErrorCode.UNKNOWN_FIELD, "unknown field(s) " + Text.quoteList(List.of(name))
+                    + (parent.isEmpty() ? "" : " in " + parent) + "; allowed: " + Text.quoteList(allowed),
+                    join(parent, Text.printable(name)));
         }
-        return object;
+        if (e instanceof InvalidTypeIdException t) {
+            String field = join(path(t.getPath()), typeProperty(type));
+            return t.getTypeId() == null
+                    ? RequestException.invalidField(field, "is required")
+                    : RequestException.invalidField(field, "must be one of " + String.join(", ", typeNames(type)));
+        }
+        if (e instanceof JsonMappingException d) {
+            String field = path(d.getPath());
+            if (field.isEmpty()) {
+                return invalidBody("the body must be a JSON object");
+            }
+            Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+            return RequestException.invalidField(field, expected(target));
+        }
+        return invalidBody("the body is not valid JSON");
     }
 
-    /** Rejects fields the route does not know: a typo must never fall back to a default silently. */
-    public static void allowOnly(ObjectNode node, String path, Set<String> allowed) {
-        Set<String> unknown = new TreeSet<>();
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                unknown.add(name);
+    private static Collection<Object> known(Collection<Object> ids) {
+        return ids == null ? List.of() : ids;
+    }
+
+    /** The parse failure behind a mapping failure: the mapper wraps one met inside an object with its path. */
+    private static JsonProcessingException readProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException || t instanceof StreamConstraintsException) {
+                return (JsonProcessingException) t;
             }
         }
-        if (!unknown.isEmpty()) {
-            String first = unknown.iterator().next();
-            throw new ApiException(ErrorCode.UNKNOWN_FIELD, "unknown field(s) " + Text.quoteList(unknown)
-                    + (path.isEmpty() ? "" : " in " + path) + "; allowed: " + Text.quoteList(new TreeSet<>(allowed)),
-                    join(path, Text.printable(first)));
-        }
+        return null;
     }
 
-    public static boolean has(ObjectNode node, String field) {
-        return node.has(field) && !node.get(field).isNull();
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "has a value of the wrong type";
+        }
+        if (target == Double.class || target == double.class || target == Float.class || target == float.class) {
+            return "must be a number";
+        }
+        if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+            return "must be an integer";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
     }
 
-    public static ObjectNode objectField(ObjectNode node, String path, String field) {
-        JsonNode value = node.get(field);
-        if (!(value instanceof ObjectNode object)) {
-            throw invalid(join(path, field), "must be an object");
-        }
-        return object;
-    }
-
-    public static List<JsonNode> array(ObjectNode node, String path, String field, int min, int max) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray()) {
-            throw invalid(join(path, field), "must be an array");
-        }
-        if (value.size() < min || value.size() > max) {
-            throw invalid(join(path, field), "must hold " + min + " to " + max + " entries");
-        }
-        List<JsonNode> items = new ArrayList<>();
-        value.forEach(items::add);
-        return items;
-    }
-
-    public static ObjectNode element(JsonNode item, String path) {
-        if (!(item instanceof ObjectNode object)) {
-            throw invalid(path, "must be an object");
-        }
-        return object;
-    }
-
-    /** A finite number in [min, max]; null when absent and not required. */
-    public static Double number(ObjectNode node, String path, String field, double min, double max, boolean required) {
-        String name = join(path, field);
-        JsonNode value = present(node, name, field, required);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            throw invalid(name, "must be a number");
-        }
-        double d = value.asDouble();
-        if (!Double.isFinite(d) || d < min || d > max) {
-            throw invalid(name, "must be a finite number between " + Text.number(min) + " and " + Text.number(max));
-        }
-        return d;
-    }
-
-    /** An exclusive lower bound: value in (min, max]. */
-    public static Double positive(ObjectNode node, String path, String field, double max, boolean required) {
-        Double d = number(node, path, field, -Double.MAX_VALUE, max, required);
-        if (d != null && d <= 0) {
-            throw invalid(join(path, field), "must be greater than 0 and at most " + Text.number(max));
-        }
-        return d;
-    }
-
-    public static Long integer(ObjectNode node, String path, String field, long min, long max, boolean required) {
-        String name = join(path, field);
-        JsonNode value = present(node, name, field, required);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
-            throw invalid(name, "must be an integer");
-        }
-        if (!value.canConvertToLong() && value.isIntegralNumber()) {
-            throw invalid(name, "must be between " + min + " and " + max);
-        }
-        double d = value.asDouble();
-        if (d < min || d > max) {
-            throw invalid(name, "must be between " + min + " and " + max);
-        }
-        return (long) d;
-    }
-
-    public static String string(ObjectNode node, String path, String field, int maxLength, boolean required) {
-        String name = join(path, field);
-        JsonNode value = present(node, name, field, required);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw invalid(name, "must be a string");
-        }
-        String text = value.asText();
-        if (text.isEmpty() || text.length() > maxLength) {
-            throw invalid(name, "must be 1 to " + maxLength + " characters");
-        }
-        return text;
-    }
-
-    /** The field's value, or null when it is absent or JSON null and not required. */
-    private static JsonNode present(ObjectNode node, String name, String field, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw invalid(name, "is required");
+    /** A field path as the body spells it: {@code options[0].chipId}. */
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(Text.printable(r.getFieldName()));
             }
-            return null;
         }
-        return value;
+        return out.toString();
     }
 
-    public static ApiException invalid(String field, String problem) {
-        return new ApiException(ErrorCode.INVALID_BODY, "'" + field + "' " + problem, field);
-    }
-
-    public static String join(String path, String field) {
+    private static String join(String path, String field) {
         return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static String typeProperty(Class<?> type) {
+        JsonTypeInfo info = type.getAnnotation(JsonTypeInfo.class);
+        return info == null ? "type" : info.property();
+    }
+
+    private static List<String> typeNames(Class<?> type) {
+        JsonSubTypes subtypes = type.getAnnotation(JsonSubTypes.class);
+        return subtypes == null ? List.of() : Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name).toList();
+    }
+
+    private static RequestException invalidBody(String message) {
+        return new RequestException(ErrorCode.INVALID_BODY, message, "body");
+    }
+
+    /** Skips top-level fields that another record of the same body binds (a saved scenario's name and claim). */
+    private static final class SkipTopLevel extends DeserializationProblemHandler {
+        private final Class<?> root;
+        private final Set<String> names;
+        private final boolean all;
+
+        SkipTopLevel(Class<?> root, Set<String> names, boolean all) {
+            this.root = root;
+            this.names = names;
+            this.all = all;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            Class<?> owner = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+            if (root.isAssignableFrom(owner) && (all || names.contains(propertyName))) {
+                p.skipChildren();
+                return true;
+            }
+            return false;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package chipcast.core.snapstart;
 
-import chipcast.core.json.Json;
+import chipcast.core.log.Log;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Context;
 import org.crac.Core;
@@ -9,19 +11,16 @@ import org.crac.Resource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * SnapStart priming: before Lambda snapshots a published version, run the function's real request path
- * once (one GetItem through the handler, the event's bytes parsed and the response's written), so the
- * snapshot holds loaded and initialised classes, a resolved endpoint and a built request pipeline instead
- * of a bare constructor. Credentials are not cached here: the client's default chain resolves them again
- * after a restore.
+ * SnapStart priming: before Lambda snapshots a published version, run the function's real request paths
+ * (every route it serves, through the handler, against the deployed tables, reading only), so the snapshot
+ * holds loaded and initialised classes, a resolved endpoint and a built request pipeline for each of them
+ * instead of a bare constructor. Credentials are not cached here: the client's default chain resolves them
+ * again after a restore.
  */
 public final class Priming implements Resource {
     /** CRaC keeps weak references to resources; these strong ones keep them alive until the checkpoint. */
@@ -33,60 +32,42 @@ public final class Priming implements Resource {
         void run() throws IOException;
     }
 
+    /** What a failed priming logs: the snapshot is still taken, only colder. */
+    record PrimingFailed(String event, Log.Failure failure) {
+    }
+
     private final RequestPath path;
+    private final LambdaLogger logger;
     private volatile int runs;
 
-    /** Primes an API function: the event's bytes through the handler, and its response's bytes read back. */
-    public Priming(RequestStreamHandler handler, Supplier<byte[]> event) {
+    /** Primes an API function: each event's bytes through the handler, as the runtime hands them over. */
+    public Priming(RequestStreamHandler handler, Supplier<List<byte[]>> events) {
         this(() -> {
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.get()), response, null);
-            // The response read back: primes the parser on what the runtime sends back too.
-            Json.readTree(response.toString(StandardCharsets.UTF_8));
-        });
+            for (byte[] event : events.get()) {
+                handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+            }
+        }, LambdaRuntime.getLogger());
     }
 
     /** Primes any other request path, e.g. a read-only run of a function whose real request writes. */
-    public Priming(RequestPath path) {
+    public Priming(RequestPath path, LambdaLogger logger) {
         this.path = path;
+        this.logger = logger;
     }
 
     /** Registers the handler's priming with the JVM's global CRaC context (a no-op where there is no CRaC). */
-    public static Priming register(RequestStreamHandler handler, Supplier<byte[]> event) {
-        return register(new Priming(handler, event));
+    public static Priming register(RequestStreamHandler handler, Supplier<List<byte[]>> events) {
+        return register(new Priming(handler, events));
     }
 
     public static Priming register(RequestPath path) {
-        return register(new Priming(path));
+        return register(new Priming(path, LambdaRuntime.getLogger()));
     }
 
     private static Priming register(Priming priming) {
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         return priming;
-    }
-
-    /** A GET request's bytes as API Gateway (HTTP API, payload 2.0) sends them. */
-    public static byte[] apiGet(String routeKey, String path, Map<String, String> pathParameters) {
-        Map<String, Object> http = new LinkedHashMap<>();
-        http.put("method", "GET");
-        http.put("path", path);
-        http.put("protocol", "HTTP/1.1");
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("routeKey", routeKey);
-        context.put("stage", "$default");
-        context.put("requestId", "snapstart-priming");
-        context.put("http", http);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.put("headers", Map.of("accept", "application/json", "user-agent", "chipcast-snapstart-priming"));
-        event.put("pathParameters", pathParameters);
-        event.put("requestContext", context);
-        event.put("isBase64Encoded", false);
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -96,8 +77,7 @@ public final class Priming implements Resource {
             runs++;
         } catch (IOException | RuntimeException e) {
             // Priming is an optimisation: a store that is unreachable at snapshot time must not fail the publish.
-            System.out.println("{\"level\":\"WARN\",\"message\":\"SnapStart priming failed\",\"error\":\""
-                    + e.getClass().getName() + "\"}");
+            Log.to(logger).warn(new PrimingFailed("SnapStart priming failed", Log.Failure.of(e)));
         }
     }
 

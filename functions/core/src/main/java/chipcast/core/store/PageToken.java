@@ -1,9 +1,6 @@
 package chipcast.core.store;
 
-import chipcast.core.http.ApiException;
 import chipcast.core.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,7 +18,12 @@ import java.util.regex.Pattern;
 public final class PageToken {
     private static final Pattern KEY_VALUE = Pattern.compile("[A-Za-z0-9._#:-]{1,128}");
     private static final int MAX_TOKEN_CHARS = 1024;
+    static final String NOT_OURS = "nextToken is not a token this API issued";
     private final byte[] secret;
+
+    /** What a token carries: a format version, the query's scope and the page's last key. */
+    record Payload(int v, String q, Map<String, String> k) {
+    }
 
     public PageToken(String secret) {
         if (secret == null || secret.length() < 16) {
@@ -32,14 +32,19 @@ public final class PageToken {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The token for the page after one ending at {@code lastKey}, or null when there is none. */
+    public String next(String scope, Page<?> page) {
+        return page.lastKey() == null ? null : encode(scope, page.lastKey());
+    }
+
+    /** The start key a token carries, or null for no token (the first page). */
+    public Map<String, String> start(String scope, String token) {
+        return token == null ? null : decode(scope, token);
+    }
+
     /** Signs the last key of a page (string attributes only) for the query described by {@code scope}. */
     public String encode(String scope, Map<String, String> lastKey) {
-        ObjectNode payload = Json.object();
-        payload.put("v", 1);
-        payload.put("q", scope);
-        ObjectNode key = payload.putObject("k");
-        lastKey.forEach(key::put);
-        byte[] body = Json.write(payload).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.write(new Payload(1, scope, lastKey)).getBytes(StandardCharsets.UTF_8);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(body) + "." + b64.encodeToString(sign(body));
     }
@@ -47,11 +52,11 @@ public final class PageToken {
     /** The key a token carries, after checking its signature and that it was issued for {@code scope}. */
     public Map<String, String> decode(String scope, String token) {
         if (token.length() > MAX_TOKEN_CHARS) {
-            throw invalid();
+            throw new InvalidPageTokenException(NOT_OURS);
         }
         int dot = token.indexOf('.');
         if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            throw invalid();
+            throw new InvalidPageTokenException(NOT_OURS);
         }
         byte[] body;
         byte[] signature;
@@ -60,33 +65,24 @@ public final class PageToken {
             body = b64.decode(token.substring(0, dot));
             signature = b64.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw invalid();
+            throw new InvalidPageTokenException(NOT_OURS);
         }
         if (!MessageDigest.isEqual(sign(body), signature)) {
-            throw invalid();
+            throw new InvalidPageTokenException(NOT_OURS);
         }
-        JsonNode payload;
+        Payload payload;
         try {
-            payload = Json.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw invalid();
+            payload = Json.readStored(new String(body, StandardCharsets.UTF_8), Payload.class);
+        } catch (IllegalStateException e) {
+            throw new InvalidPageTokenException(NOT_OURS); // signed by us, but by a version with another format
         }
-        if (!scope.equals(payload.path("q").asText(null))) {
-            throw ApiException.invalidParameter("nextToken",
+        if (!scope.equals(payload.q())) {
+            throw new InvalidPageTokenException(
                     "nextToken belongs to a different query; repeat the query's other parameters unchanged");
         }
-        Map<String, String> key = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = payload.path("k").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String value = field.getValue().asText("");
-            if (!field.getValue().isTextual() || !KEY_VALUE.matcher(value).matches()) {
-                throw invalid();
-            }
-            key.put(field.getKey(), value);
-        }
-        if (key.isEmpty()) {
-            throw invalid();
+        Map<String, String> key = payload.k();
+        if (key == null || key.isEmpty() || !key.values().stream().allMatch(v -> v != null && KEY_VALUE.matcher(v).matches())) {
+            throw new InvalidPageTokenException(NOT_OURS);
         }
         return key;
     }
@@ -99,9 +95,5 @@ public final class PageToken {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    private static ApiException invalid() {
-        return ApiException.invalidParameter("nextToken", "nextToken is not a token this API issued");
     }
 }

@@ -114,10 +114,10 @@ class ForecastValidationTest {
     }
 
     @Test
-    void rangeLongerThan200Years() {
-        // Unreachable through the public API while years are bounded to 1990..2100; the guard is still tested.
-        rejects("to", () -> ForecastCalculator.checkSpan(1900, 2100));
-        assertDoesNotThrow(() -> ForecastCalculator.checkSpan(1901, 2100));
+    void theWholeYearRangeIsOneValidSeries() {
+        // The 200-year span guard is gone with MAX_RANGE_YEARS: years are bounded to 1990..2100, so every range fits.
+        assertDoesNotThrow(() -> ForecastCalculator.fromPoints(List.of(P2023, P2030), null, ForecastCalculator.MIN_YEAR,
+                ForecastCalculator.MAX_YEAR));
     }
 
     @Test

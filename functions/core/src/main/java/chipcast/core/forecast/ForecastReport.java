@@ -1,0 +1,67 @@
+package chipcast.core.forecast;
+
+import java.util.List;
+
+/**
+ * A forecast's calculation in one currency, as GET /forecasts/{forecastId} serves it and the recalculation
+ * materialises it. {@code materialised} and {@code computedOnTheFly} say where this answer comes from: a
+ * stored series (with its provenance) or a calculation on request (with the reason); both are null in the
+ * stored document itself.
+ */
+public record ForecastReport(
+        String id,
+        String publisher,
+        String market,
+        String marketDefinition,
+        Forecast.SourceRef source,
+        String publicationDate,
+        String retrievedVia,
+        String confidence,
+        String notes,
+        String currency,
+        String unit,
+        FxApplied fx,
+        List<ReportedPoint> knownPoints,
+        double cagr,
+        double cagrPercent,
+        String cagrBasis,
+        Double multiple,
+        Forecast.StatedCagr statedCagr,
+        Double statedCagrGapPoints,
+        Boolean statedCagrConsistent,
+        String statedCagrNote,
+        Fit fit,
+        List<SeriesPoint> series,
+        String method,
+        Materialised materialised,
+        String computedOnTheFly) implements SeriesDocument {
+
+    /** A point the source published: in the requested currency, and as published. */
+    public record ReportedPoint(int year, double value, double sourceValue, String sourceCurrency, String sourceUnit,
+                                String note) {
+    }
+
+    /** The same report over the years [from, to] only (null: open), e.g. a slice of a stored series. */
+    public ForecastReport years(Integer from, Integer to) {
+        return new ForecastReport(id, publisher, market, marketDefinition, source, publicationDate, retrievedVia,
+                confidence, notes, currency, unit, fx, knownPoints, cagr, cagrPercent, cagrBasis, multiple, statedCagr,
+                statedCagrGapPoints, statedCagrConsistent, statedCagrNote, fit,
+                series.stream().filter(p -> Materialised.within(p.year(), from, to)).toList(), method, materialised,
+                computedOnTheFly);
+    }
+
+    /** The report with where it comes from: a stored series, or computed on request and why. */
+    public ForecastReport from(Materialised stored, String onTheFlyReason) {
+        return new ForecastReport(id, publisher, market, marketDefinition, source, publicationDate, retrievedVia,
+                confidence, notes, currency, unit, fx, knownPoints, cagr, cagrPercent, cagrBasis, multiple, statedCagr,
+                statedCagrGapPoints, statedCagrConsistent, statedCagrNote, fit, series, method, stored, onTheFlyReason);
+    }
+
+    public int firstKnownYear() {
+        return knownPoints.get(0).year();
+    }
+
+    public int lastKnownYear() {
+        return knownPoints.get(knownPoints.size() - 1).year();
+    }
+}

@@ -1,0 +1,8 @@
+package chipcast.core.scenario;
+
+import java.util.Optional;
+
+/** The vendor claims a scenario can be checked against (data/claims.json, bundled with the scenario function). */
+public interface ClaimCatalog {
+    Optional<VendorClaim> find(String id);
+}
