@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -106,7 +107,7 @@ public final class BuildDataset {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path path = dir.resolve(f.getKey());
                 byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
-                boolean same = Files.isRegularFile(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes);
+                boolean same = Files.isRegularFile(path) && Arrays.equals(Files.readAllBytes(path), bytes);
                 if (!same) {
                     Files.write(path, bytes);
                 }

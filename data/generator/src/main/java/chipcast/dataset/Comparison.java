@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class Comparison {
             }
             byte[] committed = read(path);
             byte[] generated = file.getValue().getBytes(StandardCharsets.UTF_8);
-            if (!java.util.Arrays.equals(committed, generated)) {
+            if (!Arrays.equals(committed, generated)) {
                 out.add(name + " differs from the generated file " + firstDifference(
                         new String(committed, StandardCharsets.UTF_8), file.getValue()));
             }

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
     public static final Pattern DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
-    private static final Pattern MARKET = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Set<String> WORKLOADS = Set.of("training", "inference", "both");
     private static final Set<String> KINDS = Set.of(SourceCatalogue.PUBLISHED, SourceCatalogue.CHECKED);
+    private static final Set<String> TIERS = Set.of(Chip.TIER_CURATED, Chip.TIER_EPOCH_ONLY);
+    private static final Set<String> FP64_KINDS = Set.of("vector", "matrix");
 
     private final List<String> problems = new ArrayList<>();
     private final String checkedDate;
@@ -53,6 +55,15 @@ public final class Checks {
             if (!WORKLOADS.contains(c.workload())) {
                 problems.add(c.id() + ": workload '" + c.workload() + "' is not one of " + WORKLOADS);
             }
+            if (c.vendorKey() == null || !SLUG.matcher(c.vendorKey()).matches()) {
+                problems.add(c.id() + ": vendorKey '" + c.vendorKey() + "' is not a lowercase slug");
+            }
+            if (!TIERS.contains(c.tier())) {
+                problems.add(c.id() + ": tier '" + c.tier() + "' is not one of " + TIERS);
+            }
+            if (c.fp64Kind() != null && !FP64_KINDS.contains(c.fp64Kind())) {
+                problems.add(c.id() + ": fp64Kind '" + c.fp64Kind() + "' is not one of " + FP64_KINDS + " (or null)");
+            }
             if (c.sources() == null || c.sources().isEmpty()) {
                 problems.add(c.id() + ": no sources");
                 continue;
@@ -79,7 +90,7 @@ public final class Checks {
                     problems.add(f.id() + ": points must be sorted by year and have values");
                 }
             }
-            if (f.market() == null || !MARKET.matcher(f.market()).matches()) {
+            if (f.market() == null || !SLUG.matcher(f.market()).matches()) {
                 problems.add(f.id() + ": market key '" + f.market() + "' is not a lowercase slug");
             }
             if (f.source() == null || blank(f.source().title()) || f.source().asOf() == null

@@ -55,6 +55,11 @@ public final class Mapper {
         }
     }
 
+    /** A file as a tree (for inputs whose schema belongs to another part of the project). */
+    public static JsonNode readTree(Path file, String name) {
+        return read(file, name, MAPPER.constructType(JsonNode.class));
+    }
+
     /** A record or collection as a tree, fields in record-component order. */
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
