@@ -50,6 +50,15 @@ class ExtendedBuildTest {
     }
 
     @Test
+    void docsStateTheImportCountsTheBuildReports() throws Exception {
+        String report = DatasetBuild.run(REPO, true).report().stream().filter(l -> l.startsWith("Epoch import: ")).findFirst()
+                .orElseThrow();
+        String docs = Files.readString(REPO.path("docs/data.md"));
+        assertTrue(docs.contains(report), "docs/data.md must quote the Epoch import counts the extended build reports:\n"
+                + report + "\n(the extended build prints it: " + BuildDataset.REGENERATE + " -Dexec.args=\"--extended --out /tmp/chipcast-extended\")");
+    }
+
+    @Test
     void theDefaultBuildIgnoresTheExtendedInputs(@TempDir Path dir) {
         TestRepo repo = allFixtures(dir);
         DatasetBuild.Result result = repo.build(false);
