@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every ChipCast benchmark and prints its tables (markdown) to stdout; progress goes to stderr.
-#   ./bench/run.sh                 all: artifact sizes, cold start, recalculation at scale, JMH warm path
-#   ./bench/run.sh coldstart       one of: sizes coldstart recalc jmh
+#   ./bench/run.sh                 all: artifact sizes, SnapStart proxy, cold start, recalculation at scale, JMH warm path
+#   ./bench/run.sh snapstart       one of: sizes snapstart coldstart recalc jmh
 # COLDSTART_RUNS (default 10), RECALC_SIZES (default 1000,5000,10000), JMH_ARGS (JMH's run settings, replacing the defaults),
 # BASELINE_ROOT: a checkout of an earlier commit with `mvn -o -DskipTests package` run in it; its function
 # jars join the cold-start rounds as "before: ..." (e.g. git archive <commit> | tar -x -C /tmp/base).
@@ -16,17 +16,21 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
 fi
 
 T=bench/target
-RUNNER="java -Dchipcast.root=$ROOT -cp $T/chipcast-bench.jar"
+RUNNER="java -Dchipcast.root=$ROOT -cp $T/chipcast-bench-runner.jar"
 
 if [ "$WHAT" = all ] || [ "$WHAT" = sizes ]; then
   echo "## Artifact size per function (bytes; goal <= 10,000,000)"
   echo
   echo "| jar | bytes |"
   echo "|---|---:|"
-  for jar in functions/*/target/*-function.jar $T/chipcast-bench-*-floor.jar; do
-    case "$jar" in */original-*) continue;; esac
+  for jar in functions/*/target/*-function-lambda.jar $T/chipcast-bench-*-floor.jar; do
     printf '| %s | %s |\n' "$jar" "$(stat -c %s "$jar")"
   done
+  echo
+fi
+
+if [ "$WHAT" = all ] || [ "$WHAT" = snapstart ]; then
+  $RUNNER -Dproxy.warm="${PROXY_WARM:-300}" chipcast.bench.SnapStartProxy
   echo
 fi
 

@@ -1,12 +1,19 @@
 package chipcast.bench;
 
 import chipcast.core.forecast.Forecast;
-import chipcast.core.forecast.ForecastRepository;
-import chipcast.core.forecast.FxRateRepository;
-import chipcast.core.series.SeriesRepository;
+import chipcast.core.store.dynamodb.DynamoChipStore;
+import chipcast.core.store.dynamodb.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoDatasetWriter;
+import chipcast.core.store.dynamodb.DynamoForecastStore;
+import chipcast.core.store.dynamodb.DynamoFxRateStore;
+import chipcast.core.store.dynamodb.DynamoScenarioStore;
+import chipcast.core.store.dynamodb.DynamoSeriesStore;
 import chipcast.local.LocalEnvironment;
+import chipcast.local.LocalJson;
 import chipcast.local.Log;
 import chipcast.recalc.Recalculation;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,12 +67,16 @@ public final class RecalculationAtScale {
     static Recalculation.Summary[] run(Path root, int size, int markets, int concurrency) {
         try (LocalEnvironment stack = LocalEnvironment.start(root, Log.QUIET)) {
             Map<String, String> env = stack.environment("RecalculationFunction");
-            ForecastRepository forecasts = new ForecastRepository(stack.dynamo(), env.get(ForecastRepository.TABLE_ENV));
-            Forecast template = forecasts.all().get(0);
-            forecasts.putAll(synthetic(template, size, markets));
+            DynamoForecastStore forecasts = new DynamoForecastStore(stack.dynamo(), env.get(DynamoForecastStore.TABLE_ENV));
+            Map<String, String> loader = stack.environment("DataLoaderFunction");
+            new DynamoDatasetWriter(stack.dynamo(), new DynamoDatasetWriter.Tables(loader.get(DynamoChipStore.TABLE_ENV),
+                    loader.get(DynamoForecastStore.TABLE_ENV), loader.get(DynamoFxRateStore.TABLE_ENV),
+                    loader.get(DynamoScenarioStore.TABLE_ENV)), DynamoClients.BATCH_BACKOFF)
+                    .write(new DynamoDatasetWriter.Dataset(List.of(), synthetic(forecasts.all().get(0), size, markets),
+                            List.of(), List.of()));
             Recalculation recalculation = new Recalculation(forecasts,
-                    new FxRateRepository(stack.dynamo(), env.get(FxRateRepository.TABLE_ENV)),
-                    new SeriesRepository(stack.dynamo(), env.get(SeriesRepository.TABLE_ENV)), concurrency);
+                    new DynamoFxRateStore(stack.dynamo(), env.get(DynamoFxRateStore.TABLE_ENV)),
+                    new DynamoSeriesStore(stack.dynamo(), env.get(DynamoSeriesStore.TABLE_ENV)), concurrency);
             Recalculation.Summary first = recalculation.run(System.currentTimeMillis());
             Recalculation.Summary again = recalculation.run(System.currentTimeMillis() + 1);
             return new Recalculation.Summary[] {first, again};
@@ -74,14 +85,16 @@ public final class RecalculationAtScale {
 
     /** Copies of a dataset forecast with their own id, market and values, so each series differs. */
     static List<Forecast> synthetic(Forecast t, int size, int markets) {
+        ObjectNode template = LocalJson.MAPPER.valueToTree(t);
         List<Forecast> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             double scale = 1 + (i % 97) / 100.0;
-            List<Forecast.Point> points = t.points().stream()
-                    .map(p -> new Forecast.Point(p.year(), p.value() * scale, p.note())).toList();
-            list.add(new Forecast(String.format("synthetic-%05d", i), t.publisher(), "synthetic-market-" + (i % markets),
-                    t.marketDefinition(), t.currency(), t.unit(), points, t.statedCagr(), t.publicationDate(),
-                    t.source(), t.retrievedVia(), t.notes(), t.confidence()));
+            ObjectNode copy = template.deepCopy();
+            copy.put("id", String.format("synthetic-%05d", i)).put("market", "synthetic-market-" + (i % markets));
+            for (var point : (ArrayNode) copy.get("points")) {
+                ((ObjectNode) point).put("value", point.path("value").asDouble() * scale);
+            }
+            list.add(LocalJson.MAPPER.convertValue(copy, Forecast.class));
         }
         return list;
     }

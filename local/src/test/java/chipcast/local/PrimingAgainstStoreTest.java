@@ -31,7 +31,7 @@ class PrimingAgainstStoreTest {
                 "ScenarioFunction", PrimingEvents.get("GET /scenarios/{scenarioId}", "/scenarios/gtc-2024-training",
                         Map.of("scenarioId", "gtc-2024-training")));
         primed.forEach((function, event) -> {
-            Priming priming = new Priming((RequestStreamHandler) TestStack.handler(function), () -> List.of(event));
+            Priming priming = new Priming((RequestStreamHandler) TestStack.handler(function), () -> List.of(event), 1);
             TestStack.resetCounter();
 
             priming.beforeCheckpoint(null);
@@ -44,7 +44,7 @@ class PrimingAgainstStoreTest {
     @Test
     void theRecalculationsPrimingReadsLikeARunAndWritesNothing() {
         RecalculationHandler handler = (RecalculationHandler) TestStack.handler("RecalculationFunction");
-        Priming priming = new Priming(handler.primingPath(), new LocalContext("RecalculationFunction", true).getLogger());
+        Priming priming = new Priming(handler.primingPath(), new LocalContext("RecalculationFunction", true).getLogger(), 1);
         TestStack.resetCounter();
 
         priming.beforeCheckpoint(null);
@@ -73,7 +73,7 @@ class PrimingAgainstStoreTest {
                     .forEach(r -> served.add(r.routeKey()));
             assertEquals(served, routes, function + ": every route of template.yaml is primed");
 
-            Priming priming = new Priming((RequestStreamHandler) TestStack.handler(function), primed::getValue);
+            Priming priming = new Priming((RequestStreamHandler) TestStack.handler(function), primed::getValue, 1);
             TestStack.resetCounter();
             priming.beforeCheckpoint(null);
             assertEquals(1, priming.runs(), function + " primed");

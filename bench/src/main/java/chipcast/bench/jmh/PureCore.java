@@ -2,6 +2,7 @@ package chipcast.bench.jmh;
 
 import chipcast.core.forecast.Forecast;
 import chipcast.core.forecast.ForecastCalculator;
+import chipcast.core.forecast.ForecastReport;
 import chipcast.core.forecast.ForecastReports;
 import chipcast.core.forecast.FxRate;
 import chipcast.core.forecast.KnownPoint;
@@ -49,12 +50,12 @@ public class PureCore {
     private List<FxRate> rates;
     private Forecast forecast;
     private String storedForecast;
-    private Map<String, Object> report;
+    private ForecastReport report;
 
     @Setup
     public void load() throws Exception {
         Path root = Path.of(System.getProperty("chipcast.root", ".")).toAbsolutePath().normalize();
-        JsonNode dataset = Json.readTree(Files.readString(root.resolve("data/forecasts.json")));
+        JsonNode dataset = Json.MAPPER.readTree(Files.readString(root.resolve("data/forecasts.json")));
         forecasts = new ArrayList<>();
         for (JsonNode f : dataset.get("forecasts")) {
             forecasts.add(Json.readStored(Json.write(f), Forecast.class));

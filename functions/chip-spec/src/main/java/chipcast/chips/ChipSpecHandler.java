@@ -49,7 +49,7 @@ public final class ChipSpecHandler extends ApiHandler {
                 PrimingEvents.get("GET /chips", "/chips", Map.of(),
                         Map.of("vendor", "nvidia", "workload", "both", "minMemoryGB", "100", "nextToken", "not.ours")),
                 PrimingEvents.get("GET /chips/compare", "/chips/compare", Map.of(),
-                        Map.of("ids", "nvidia-h100-sxm,nvidia-b200")),
+                        Map.of("ids", "nvidia-h100-sxm,nvidia-b200,amd-mi300x,furiosa-rngd")),
                 PrimingEvents.get("$default", "/chip", Map.of()));
     }
 

@@ -60,7 +60,9 @@ public final class ForecastHandler extends ApiHandler {
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
                         "{\"points\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":90.6}],\"statedCagrPercent\":28}"),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
-                        "{\"baseYear\":2023,\"baseValue\":6,\"cagrPercent\":57.3,\"targetYear\":2030,\"utilisation\":1}"));
+                        "{\"baseYear\":2023,\"baseValue\":6,\"cagrPercent\":57.3,\"targetYear\":2030}"),
+                PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
+                        "{\"points\":[{\"year\":2023,\"value\":15.8}],\"utilisation\":1}"));
     }
 
     @Override

@@ -28,6 +28,9 @@ import java.util.Map;
  * custom resource after the dataset load, and locally at start-up. Returns and logs the run's summary.
  */
 public final class RecalculationHandler implements RequestStreamHandler {
+    /** A preview is three store calls; a few rounds compile its path (an API function's priming runs more). */
+    public static final int PRIMING_ROUNDS = 10;
+
     /** A run's store time at most; the invocation's remaining time (the function's timeout is 300 s) bounds it too. */
     static final Duration RUN_BUDGET = Duration.ofMinutes(4);
 
@@ -38,7 +41,7 @@ public final class RecalculationHandler implements RequestStreamHandler {
         this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
         // SnapStart: the schedule invokes the published alias, and every daily run is a cold start. Prime with
         // the run's reads (Query, BatchGetItem, hashing) and its summary's JSON; never its writes.
-        Priming.register(primingPath());
+        Priming.register(primingPath(), PRIMING_ROUNDS);
     }
 
     public RecalculationHandler(DynamoDbClient dynamo, Map<String, String> env) {

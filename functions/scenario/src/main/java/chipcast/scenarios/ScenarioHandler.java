@@ -37,6 +37,7 @@ public final class ScenarioHandler extends ApiHandler {
     public ScenarioHandler() {
         this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
         Priming.register(this, ScenarioHandler::primingEvents);
+        Priming.register(savePathPriming(), Priming.ROUNDS);
     }
 
     public ScenarioHandler(DynamoDbClient dynamo, Map<String, String> env) {
@@ -77,6 +78,11 @@ public final class ScenarioHandler extends ApiHandler {
                         Map.of("scenarioId", "gtc-2024-inference-30x")),
                 PrimingEvents.withBody("PUT", "PUT /scenarios/{scenarioId}", "/scenarios/gtc-2024-training", seeded,
                         Map.of("if-match", "\"1\""), save));
+    }
+
+    /** SnapStart: the PUT's conditional write, with a condition that cannot hold (see ScenarioService.primeSavePath). */
+    public Priming.RequestPath savePathPriming() {
+        return () -> scenarios.primeSavePath("gtc-2024-training");
     }
 
     @Override

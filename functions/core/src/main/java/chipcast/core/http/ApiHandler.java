@@ -9,6 +9,7 @@ import chipcast.core.store.InvalidPageTokenException;
 import chipcast.core.store.StoreUnavailableException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
     protected abstract ApiResponse route(ApiRequest request);
 
     /** One line per request: what was asked, what it got, how long it took, and the failure if one was ours. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record RequestLine(String requestId, String route, int status, long latencyMs, Log.Failure failure) {
     }
 

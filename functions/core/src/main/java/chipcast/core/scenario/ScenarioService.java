@@ -139,6 +139,20 @@ public final class ScenarioService {
         return new Saved(updated, false);
     }
 
+    /**
+     * For SnapStart priming: the save path's conditional write, sent with a condition that cannot hold (a seeded
+     * scenario at version -1), so the write path is loaded and compiled and nothing is written.
+     */
+    public void primeSavePath(String seededId) {
+        StoredScenario seed = get(seededId);
+        try {
+            scenarios.update(seed, -1);
+        } catch (WriteConflictException expected) {
+            // the condition failed, as it must: nothing was written
+        }
+        new Saved(seed, false);
+    }
+
     /** Runs a checked compare body through the core; with a claim binding, also the claim check. */
     private ScenarioComparison run(CompareRequest request, ClaimBinding binding) {
         try {

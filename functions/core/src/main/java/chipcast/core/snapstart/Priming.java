@@ -40,18 +40,40 @@ public final class Priming implements Resource {
     private final LambdaLogger logger;
     private volatile int runs;
 
-    /** Primes an API function: each event's bytes through the handler, as the runtime hands them over. */
+    /**
+     * Rounds of every event: one round loads the classes, but a path run once is still interpreted after a
+     * restore; the JIT compiles a method after some hundred calls, and the snapshot keeps what it compiled
+     * (docs/performance.md, the SnapStart proxy's first-invocation ratios by rounds).
+     */
+    public static final int ROUNDS = Integer.getInteger("chipcast.priming.rounds", 100);
+
+    /** Primes an API function: each event's bytes through the handler, {@link #ROUNDS} times. */
     public Priming(RequestStreamHandler handler, Supplier<List<byte[]>> events) {
+        this(handler, events, ROUNDS);
+    }
+
+    /** Primes an API function: each event's bytes through the handler, as the runtime hands them over. */
+    public Priming(RequestStreamHandler handler, Supplier<List<byte[]>> events, int rounds) {
+        this(handler, events, rounds, LambdaRuntime.getLogger());
+    }
+
+    /** @param logger where a priming invocation's warnings and errors go (its request lines go nowhere) */
+    public Priming(RequestStreamHandler handler, Supplier<List<byte[]>> events, int rounds, LambdaLogger logger) {
         this(() -> {
+            PrimingContext context = new PrimingContext(logger);
             for (byte[] event : events.get()) {
-                handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+                handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context);
             }
-        }, LambdaRuntime.getLogger());
+        }, logger, rounds);
     }
 
     /** Primes any other request path, e.g. a read-only run of a function whose real request writes. */
-    public Priming(RequestPath path, LambdaLogger logger) {
-        this.path = path;
+    public Priming(RequestPath path, LambdaLogger logger, int rounds) {
+        this.path = () -> {
+            for (int round = 0; round < rounds; round++) {
+                path.run();
+            }
+        };
         this.logger = logger;
     }
 
@@ -60,8 +82,8 @@ public final class Priming implements Resource {
         return register(new Priming(handler, events));
     }
 
-    public static Priming register(RequestPath path) {
-        return register(new Priming(path, LambdaRuntime.getLogger()));
+    public static Priming register(RequestPath path, int rounds) {
+        return register(new Priming(path, LambdaRuntime.getLogger(), rounds));
     }
 
     private static Priming register(Priming priming) {

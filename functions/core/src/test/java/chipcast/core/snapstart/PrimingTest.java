@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrimingTest {
     private final byte[] getChip = PrimingEvents.get("GET /chips/{chipId}", "/chips/nvidia-h100-sxm",
@@ -24,7 +25,7 @@ class PrimingTest {
             seen.add(ApiEvents.read(in)); // the event's bytes as the API functions read them
             out.write("{\"statusCode\":200,\"body\":\"{}\"}".getBytes(StandardCharsets.UTF_8));
         };
-        Priming priming = new Priming(handler, () -> List.of(getChip));
+        Priming priming = new Priming(handler, () -> List.of(getChip), 1);
 
         priming.beforeCheckpoint(null);
 
@@ -33,6 +34,15 @@ class PrimingTest {
         assertEquals("nvidia-h100-sxm", seen.get(0).pathParameter("chipId"));
         assertEquals("GET", seen.get(0).routeKey().split(" ")[0]);
         assertEquals(1, priming.runs());
+    }
+
+    @Test
+    void byDefaultEveryEventRunsEnoughRoundsForTheJitToCompileItsPath() {
+        List<ApiRequest> seen = new ArrayList<>();
+        RequestStreamHandler handler = (in, out, context) -> seen.add(ApiEvents.read(in));
+        new Priming(handler, () -> List.of(getChip, getChip)).beforeCheckpoint(null);
+        assertEquals(2 * Priming.ROUNDS, seen.size());
+        assertTrue(Priming.ROUNDS >= 50, "one round would leave the path interpreted after a restore");
     }
 
     @Test
