@@ -4,7 +4,7 @@
 // rules (.cc-plot). The downloaded SVG gets those rules back inside the file.
 import * as Plot from '@observablehq/plot';
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, num } from './i18n.js';
 
 export { Plot };
 
@@ -38,6 +38,16 @@ export function decades(min, max) {
     }
   }
   return out;
+}
+
+/**
+ * A log axis with exactly these ticks, every one labelled. (Given as scale options, Plot hands a
+ * custom tickFormat of a log scale to d3's log tickFormat, which blanks some labels.)
+ */
+export function logAxis(k, ticks, label, format = (d) => num(d)) {
+  const grid = k === 'x' ? Plot.gridX : Plot.gridY;
+  const axis = k === 'x' ? Plot.axisX : Plot.axisY;
+  return [grid(ticks), axis(ticks, { text: format, label })];
 }
 
 let firstChartMarked = false;
@@ -170,8 +180,8 @@ export function chartFigure({ name, title, description, options, legendItems, ex
   return figure;
 }
 
-/** Width for a chart in `container`, between 320 and 980 px. */
+/** Width for a chart in `container`, between 320 and 1180 px (the figure's padding and border off). */
 export function chartWidth(container) {
   const w = container && container.clientWidth ? container.clientWidth : 900;
-  return Math.max(320, Math.min(980, w - 8));
+  return Math.max(320, Math.min(1180, w - 40));
 }

@@ -10,7 +10,8 @@ import './docs.css';
 SwaggerUIBundle({
   url: '/openapi.yaml',
   dom_id: '#swagger',
-  deepLinking: true,
+  // Deep links would put a link inside each operation's toggle button (nested interactive controls).
+  deepLinking: false,
   validatorUrl: null,
   supportedSubmitMethods: [],
   defaultModelsExpandDepth: 0,

@@ -423,6 +423,7 @@ async function viewTests(context, data) {
     const page = await open(context, '/docs', { ready: false });
     await page.waitForSelector('.opblock', { timeout: 20000 });
     equal(await page.locator('.opblock').count(), operations, 'operations rendered');
+    await axeCheck(page, 'docs');
     await shot(page, 'docs');
     clean(page);
     await page.close();

@@ -80,7 +80,7 @@ export async function render(root, state, ctx) {
     rows, chipNames: names.slice(1), width: chartWidth({ clientWidth: ctx.width }) });
   const table = simpleTable(t('cmp.title'), [t('cmp.figure'), ...names],
     keys.map((key) => [figureLabel(key), ...comparison.chips.map((c) => h('span', { class: 'pair' },
-      figure(c.figures[key], c.sources), ' ', h('span', { class: 'muted' }, c === base ? '' : ratio(c.ratioToBaseline[key]))))]),
+      figure(c.figures[key], c.sources), c === base || c.figures[key] == null ? null : h('span', { class: 'muted' }, ` ${ratio(c.ratioToBaseline[key])}`)))]),
     { numeric: names.map((_, i) => i + 1) });
   root.append(chart,
     h('div', { class: 'toolbar' }, csvLink(path, 'chipcast-compare.csv')),

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { allChips } from '../api.js';
 import { setState, list } from '../state.js';
 import { t, num } from '../i18n.js';
-import { chartFigure, chartWidth, decades, CHIP_COLORS, Plot } from '../chart.js';
+import { chartFigure, chartWidth, decades, logAxis, CHIP_COLORS, Plot } from '../chart.js';
 import { PRECISIONS, P, unitOf, chipPicker, csvLink, field, select, simpleTable, figure } from '../ui.js';
 
 export const DEFAULT_IDS = ['nvidia-h100-sxm', 'nvidia-b200', 'amd-mi300x', 'google-tpu-v6e', 'intel-gaudi3', 'furiosa-rngd'];
@@ -50,10 +50,12 @@ export async function render(root, state, ctx) {
       legendItems: names.map((n, i) => ({ label: n, color: CHIP_COLORS[i % CHIP_COLORS.length], kind: 'line' })),
       options: {
         width: chartWidth({ clientWidth: ctx.width }), height: 460, marginLeft: 64, marginRight: 24,
-        x: { type: 'log', domain: [X_MIN, X_MAX], ticks: decades(X_MIN, X_MAX), tickFormat: (d) => num(d), label: t('roof.x'), grid: true },
-        y: { type: 'log', domain: [yMin, yMax], ticks: decades(yMin, yMax), tickFormat: (d) => num(d), label: t('roof.y', { unit, p: P(precision) }), grid: true },
+        x: { type: 'log', domain: [X_MIN, X_MAX] },
+        y: { type: 'log', domain: [yMin, yMax] },
         color: { domain: names, range: CHIP_COLORS },
         marks: [
+          ...logAxis('x', decades(X_MIN, X_MAX), t('roof.x')),
+          ...logAxis('y', decades(yMin, yMax), t('roof.y', { unit, p: P(precision) })),
           Plot.line(lines, { x: 'x', y: 'y', z: 'chip', stroke: 'chip', strokeWidth: 2, ariaDescription: 'rooflines' }),
           Plot.dot(ridges, { x: 'x', y: 'y', fill: 'chip', r: 5, stroke: 'white', ariaDescription: 'ridge points',
             title: (d) => `${d.chip}: ${t('roof.ridge', { v: num(d.x, { digits: 3 }) })}, ${num(d.y)} ${unit}` }),

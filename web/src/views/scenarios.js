@@ -5,7 +5,7 @@ import { h, clear, sourceLink } from '../dom.js';
 import { allChips, getJson, postJson, query } from '../api.js';
 import { setState, list, viewHref } from '../state.js';
 import { t, num, pct, ratio, date, year } from '../i18n.js';
-import { chartFigure, chartWidth, decades, CHIP_COLORS, Plot } from '../chart.js';
+import { chartFigure, chartWidth, decades, logAxis, CHIP_COLORS, Plot } from '../chart.js';
 import { PRECISIONS, P, csvLink, csvPost, errorBox, field, numberInput, select, simpleTable, section } from '../ui.js';
 import { ratioChart } from './compare.js';
 import { forecastChart, moneyCell } from './forecasts.js';
@@ -95,10 +95,12 @@ export function inferenceCurve({ modelled, measured = [], highlight = [], names,
       { label: t('sc.measured'), color: '#333', kind: 'square' }],
     options: {
       width, height: 440, marginLeft: 64,
-      x: { type: 'log', domain: [xlo, xhi], ticks: decades(xlo, xhi), tickFormat: (d) => num(d), label: t('sc.x'), grid: true },
-      y: { type: 'log', domain: [ylo, yhi], ticks: decades(ylo, yhi), tickFormat: (d) => num(d), label: t('sc.y'), grid: true },
+      x: { type: 'log', domain: [xlo, xhi] },
+      y: { type: 'log', domain: [ylo, yhi] },
       color: { domain: names, range: names.map((_, i) => color(i)) },
       marks: [
+        ...logAxis('x', decades(xlo, xhi), t('sc.x')),
+        ...logAxis('y', decades(ylo, yhi), t('sc.y')),
         Plot.line(modelled, { x: 'interactivity', y: 'throughput', z: 'chip', stroke: 'chip', sort: (p) => p.batch, strokeWidth: 2, ariaDescription: 'modelled curves' }),
         Plot.dot(modelled, { x: 'interactivity', y: 'throughput', fill: 'chip', r: 3.5, ariaDescription: 'modelled points', title: tip }),
         Plot.dot(highlight, { x: 'interactivity', y: 'throughput', stroke: 'chip', r: 8, strokeWidth: 2, ariaDescription: 'your batch', title: tip }),

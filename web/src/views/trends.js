@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import { allChips, query } from '../api.js';
 import { setState } from '../state.js';
 import { t, num, date } from '../i18n.js';
-import { chartFigure, chartWidth, decades, vendorColor, Plot } from '../chart.js';
+import { chartFigure, chartWidth, decades, logAxis, vendorColor, Plot } from '../chart.js';
 import { PRECISIONS, P, unitOf, csvLink, field, select } from '../ui.js';
 
 /** "2022-03" -> mid-month; "2024" -> mid-year (flagged yearOnly); anything else -> null. */
@@ -27,9 +27,10 @@ function scatter({ name, title, points, vendors, yLabel, width }) {
       width, height: 380, marginLeft: 64,
       x: { type: 'utc', label: t('trend.launch'), domain: [new Date(Date.UTC(Math.min(...years), 0, 1)), new Date(Date.UTC(Math.max(...years) + 1, 0, 1))],
         tickFormat: (d) => String(d.getUTCFullYear()), ticks: 'year', grid: true },
-      y: { type: 'log', domain: [lo, hi], ticks: decades(lo, hi), tickFormat: (d) => num(d), label: yLabel, grid: true },
+      y: { type: 'log', domain: [lo, hi] },
       color: { domain: vendors.map(([k]) => k), range: vendors.map(([k]) => vendorColor(k)) },
       marks: [
+        ...logAxis('y', decades(lo, hi), yLabel),
         Plot.dot(points, { x: 'at', y: 'y', fill: 'vendorKey', r: 5, stroke: 'white', symbol: (p) => (p.yearOnly ? 'square' : 'circle'), ariaDescription: 'chips',
           title: (p) => `${p.name} (${p.vendor}): ${num(p.y)}, ${date(p.launchDate)}${p.yearOnly ? ` (${t('trend.yearOnly')})` : ''}` }),
         Plot.text(points, { x: 'at', y: 'y', text: 'short', dx: 7, textAnchor: 'start', fontSize: 9, fill: '#333', ariaDescription: 'chip labels' }),
