@@ -67,7 +67,7 @@ export async function render(root, state) {
     { key: 'name', label: t('col.chip'), value: (c) => c.name, cell: link },
     { key: 'vendor', label: t('col.vendor'), value: (c) => c.vendor },
     { key: 'workload', label: t('col.workload'), value: (c) => c.workload, cell: (c) => t(`workload.${c.workload}`) },
-    { key: 'launch', label: t('col.launch'), value: (c) => c.launchDate, cell: (c) => (c.launchDate ? date(c.launchDate) : t('none')) },
+    { key: 'launch', label: t('col.launch'), value: (c) => c.launchDate, cell: (c) => h('span', { class: 'date' }, c.launchDate ? date(c.launchDate) : t('none')) },
     { key: 'memoryGB', label: t('col.memory'), num: true, value: (c) => c.memoryGB, cell: (c) => figure(c.memoryGB, c.sources) },
     { key: 'memoryBandwidthTBs', label: t('col.bandwidth'), num: true, value: (c) => c.memoryBandwidthTBs, cell: (c) => figure(c.memoryBandwidthTBs, c.sources) },
     { key: 'tdpWatts', label: t('col.tdp'), num: true, value: (c) => c.tdpWatts, cell: (c) => figure(c.tdpWatts, c.sources) },
