@@ -34,6 +34,7 @@ public final class LocalServer implements AutoCloseable {
 
     private final LocalEnvironment env;
     private final Router router;
+    private final StaticFiles statics;
     private final HttpServer server;
     private final boolean logRequests;
 
@@ -47,6 +48,7 @@ public final class LocalServer implements AutoCloseable {
         this.env = env;
         this.logRequests = logRequests;
         this.router = new Router(env.template().routes());
+        this.statics = new StaticFiles(env.root(), router);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -66,6 +68,9 @@ public final class LocalServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (statics.serve(exchange)) {
+                return; // the explorer, /docs or /openapi.yaml: a GET no API route claims
+            }
             int status;
             Map<String, String> headers;
             byte[] body;
