@@ -39,7 +39,6 @@ if [ "$WHAT" = all ] || [ "$WHAT" = coldstart ]; then
     -Dbench.harnessJar="$T/chipcast-bench-harness.jar" \
     -Dbench.floorJar="$(ls $T/chipcast-bench-*-floor.jar)" \
     -Dbench.noopJar="$(ls $T/chipcast-bench-*-noop.jar)" \
-    -Dbench.runtimeJar="$(ls $T/chipcast-bench-*-runtime.jar)" \
     -Dbench.baselineRoot="${BASELINE_ROOT:-}" \
     chipcast.bench.ColdStartBenchmark
 fi

@@ -20,7 +20,7 @@ import java.util.Map;
  * discarded.
  *
  * <p>System properties: chipcast.root (repository root), coldstart.runs (default 10),
- * bench.harnessJar, bench.floorJar, bench.noopJar, bench.runtimeJar, and optionally bench.baselineRoot: a checkout of an
+ * bench.harnessJar, bench.floorJar, bench.noopJar, and optionally bench.baselineRoot: a checkout of an
  * earlier commit with its functions packaged, whose jars run in the same rounds ("before: ..."),
  * coldstart.only (subject names, separated by ';', or by ',' when there is no ';': some names hold a comma),
  * coldstart.jvmArgs (extra flags for the fresh JVMs).
@@ -92,16 +92,10 @@ public final class ColdStartBenchmark {
         Files.writeString(chipId, "\"nvidia-h100-sxm\""); // a JSON string, as Lambda delivers a String event
         chipId.toFile().deleteOnExit();
         List<Subject> subjects = new ArrayList<>();
-        // The floor and no-op are stream handlers: the runtime passes their bytes through and runs no serialiser,
-        // as for ChipCast's functions. Their POJO twins (String in, so the runtime's serialiser runs) show that
-        // serialiser's share.
+        // The floor and no-op are stream handlers, as ChipCast's functions: the runtime runs no serialiser.
         subjects.add(new Subject("no-op handler", jar("bench.noopJar"), "chipcast.bench.coldstart.NoOpStreamHandler",
                 chipId, Map.of(), "noop"));
         subjects.add(new Subject(FLOOR, jar("bench.floorJar"), "chipcast.bench.floor.BareGetItemStreamHandler",
-                chipId, floorEnv, "found"));
-        subjects.add(new Subject("no-op, POJO String handler", jar("bench.noopJar"), "chipcast.bench.coldstart.NoOpHandler",
-                chipId, Map.of(), "noop"));
-        subjects.add(new Subject("floor, POJO String handler", jar("bench.floorJar"), "chipcast.bench.floor.BareGetItemHandler",
                 chipId, floorEnv, "found"));
         for (TemplateModel.FunctionDef f : stack.template().functions().values()) {
             Map<String, String> env = new LinkedHashMap<>(stack.environment(f.id()));
@@ -164,9 +158,7 @@ public final class ColdStartBenchmark {
         }
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED"); // ColdStart.loaded asks the class loader, after the marks
         command.add("-cp");
-        // The runtime's serialiser comes last, as the runtime's own classes sit outside the function's jar.
-        command.add(s.jar() + java.io.File.pathSeparator + jar("bench.harnessJar") + java.io.File.pathSeparator
-                + jar("bench.runtimeJar") + java.io.File.pathSeparator + STORE_TIMER);
+        command.add(s.jar() + java.io.File.pathSeparator + jar("bench.harnessJar") + java.io.File.pathSeparator + STORE_TIMER);
         command.add("chipcast.bench.coldstart.ColdStart");
         command.add(s.handlerClass());
         command.add(s.event().toString());

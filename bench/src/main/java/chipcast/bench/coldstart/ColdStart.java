@@ -1,7 +1,5 @@
 package chipcast.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.io.ByteArrayInputStream;
@@ -16,9 +14,8 @@ import java.nio.file.Path;
  * One cold start in a fresh JVM, on a function's deployment jar: the handler's no-arg constructor (what
  * the Lambda runtime calls), then one invocation with an events/ file. Prints System.nanoTime marks,
  * which share CLOCK_MONOTONIC with the parent that launched this JVM, so the parent can time the JVM's
- * own start too. Kept tiny: JDK classes, the Lambda interfaces, and the Lambda runtime's own event serialiser
- * (aws-lambda-java-serialization, next to it on the classpath), which reads POJO handlers' events as the runtime
- * does. A RequestStreamHandler gets the event file's bytes, as the runtime hands them over, and no serialiser runs.
+ * own start too. Kept tiny: JDK classes and the Lambda interfaces. Every subject is a RequestStreamHandler and
+ * gets the event file's bytes, as the runtime hands them over.
  *
  * <p>Usage: ColdStart handlerClass eventFile
  */
@@ -26,30 +23,18 @@ public final class ColdStart {
     private ColdStart() {
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         long main = System.nanoTime();
         Class<?> type = Class.forName(args[0]);
         Object handler = type.getConstructor().newInstance();
         long init = System.nanoTime();
-        Object result;
-        long parsed;
-        long invoked;
-        if (handler instanceof RequestStreamHandler stream) {
-            byte[] bytes = Files.readAllBytes(Path.of(args[1]));
-            parsed = System.nanoTime();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            stream.handleRequest(new ByteArrayInputStream(bytes), out, null);
-            invoked = System.nanoTime();
-            result = out.toString(StandardCharsets.UTF_8);
-        } else {
-            String json = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-            Class<?> input = inputType(type);
-            Object event = runtimeSerializer() ? ColdStartRuntime.read(json, input) : ColdStartJackson.read(json, input);
-            parsed = System.nanoTime();
-            result = ((RequestHandler) handler).handleRequest(event, null);
-            invoked = System.nanoTime();
-        }
+        // Every subject is a stream handler: the runtime hands it the event's bytes and runs no serialiser.
+        byte[] bytes = Files.readAllBytes(Path.of(args[1]));
+        long parsed = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(bytes), out, new ColdStartContext());
+        long invoked = System.nanoTime();
+        Object result = out.toString(StandardCharsets.UTF_8);
         String cpu = processCpuTicks();
         String text = String.valueOf(result);
         System.out.println("RESULT " + (text.length() > 300 ? text.substring(0, 300) : text));
@@ -85,27 +70,5 @@ public final class ColdStart {
         Method find = ClassLoader.class.getDeclaredMethod("findLoadedClass", String.class);
         find.setAccessible(true);
         return find.invoke(loader, name) != null;
-    }
-
-    /** True when the Lambda runtime's serialiser is on the classpath (bench/run.sh puts it there). */
-    static boolean runtimeSerializer() {
-        try {
-            Class.forName("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", false,
-                    ColdStart.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    /** The event type of handleRequest(event, Context), as the Lambda runtime finds it. */
-    static Class<?> inputType(Class<?> type) {
-        for (Method m : type.getMethods()) {
-            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()
-                    && m.getParameterTypes()[1] == Context.class) {
-                return m.getParameterTypes()[0];
-            }
-        }
-        throw new IllegalStateException(type + " has no handleRequest(event, Context)");
     }
 }
