@@ -71,7 +71,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
         ApiEvents.write(output, response.status(), headers(response), response.body());
     }
 
-    static Map<String, String> headers(ApiResponse response) {
+    /** The headers of every answer, the gateway's own included (the local server uses them for its errors). */
+    public static Map<String, String> headers(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Content-Type-Options", "nosniff");
