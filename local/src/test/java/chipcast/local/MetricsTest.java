@@ -146,13 +146,16 @@ class MetricsTest {
         assertEquals("ROUTE_NOT_FOUND", doc.path("code").asText());
     }
 
+    /** A client of a store that refuses every connection. */
+    static DynamoDbClient downStore() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return StoreFaultTest.clientFor("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
     @Test
     void aStoreOutageIsAServerErrorByCode() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (DynamoDbClient down = StoreFaultTest.clientFor("http://127.0.0.1:" + port)) {
+        try (DynamoDbClient down = downStore()) {
             Object handler = TestStack.env().newHandler("ChipSpecFunction", down);
             LocalContext context = LocalContext.capturing("ChipSpecFunction");
             APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) Invoker.invoke(handler, TestStack.event("get-chip.json"), context);
@@ -189,11 +192,7 @@ class MetricsTest {
 
     @Test
     void aFailedRecalculationPublishesZeroSuccessesAndLogsTheFailure() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (DynamoDbClient down = StoreFaultTest.clientFor("http://127.0.0.1:" + port)) {
+        try (DynamoDbClient down = downStore()) {
             Object handler = TestStack.env().newHandler("RecalculationFunction", down);
             LocalContext context = LocalContext.capturing("RecalculationFunction");
             assertThrows(IllegalStateException.class, () -> Invoker.invokeRaw(handler,
