@@ -8,15 +8,30 @@
 set -euo pipefail
 
 usage() {
-  cat <<'EOF'
-usage: ./run-local.sh [--port N]                           serve the explorer and the API on http://localhost:N (default 3000)
-       ./run-local.sh invoke FunctionId --event FILE       one invocation of a function with an event file
-       ./run-local.sh dataset-hash                         print the SHA-256 of data/*.json (template.yaml's DatasetSha256)
-Needs JDK 17+, Maven 3.8+ and Node.js 20+ (for dynalite; not needed with DYNAMODB_ENDPOINT set).
-EOF
+  printf '%s\n' \
+    "usage: ./run-local.sh [--port N]                           serve the explorer and the API on http://localhost:N (default 3000)" \
+    "       ./run-local.sh invoke FunctionId --event FILE       one invocation of a function with an event file" \
+    "       ./run-local.sh dataset-hash                         print the SHA-256 of data/*.json (template.yaml's DatasetSha256)" \
+    "Needs JDK 17+, Maven 3.8+ and Node.js 20+ (for dynalite; not needed with DYNAMODB_ENDPOINT set)."
 }
 
-# Arguments are checked before anything is built: a typo answers at once.
+# Arguments are checked before anything is built, with bash alone: a typo answers at once (RunLocalScriptTest).
+case "$0" in */*) here="${0%/*}" ;; *) here=. ;; esac
+
+# The AWS::Serverless::Function resources of template.yaml, one id a line.
+function_ids() {
+  local id="" line
+  while IFS= read -r line; do
+    if [[ "$line" =~ ^\ \ ([A-Za-z0-9]+):[[:space:]]*$ ]]; then
+      id="${BASH_REMATCH[1]}"
+    elif [[ -n "$id" && "$line" =~ ^\ \ \ \ Type:\ AWS::Serverless::Function[[:space:]]*$ ]]; then
+      echo "$id"; id=""
+    elif [[ "$line" =~ ^\ \ \ \ [A-Za-z] ]]; then
+      id=""
+    fi
+  done < "$here/template.yaml"
+}
+
 args=()
 mode=serve
 while [ $# -gt 0 ]; do
@@ -36,6 +51,8 @@ while [ $# -gt 0 ]; do
       [ "$mode" = serve ] && [ ${#args[@]} -eq 0 ] || { usage >&2; exit 2; }
       mode=invoke; args+=("invoke"); shift
       [ $# -gt 0 ] && [[ "$1" != -* ]] || { echo "run-local.sh: invoke needs a function id, e.g. ChipSpecFunction" >&2; exit 2; }
+      functions=" $(function_ids | while IFS= read -r f; do printf '%s ' "$f"; done)"
+      [[ "$functions" == *" $1 "* ]] || { echo "run-local.sh: no function '$1' in template.yaml; functions:$functions" >&2; exit 2; }
       args+=("$1"); shift ;;
     dataset-hash)
       [ $# -eq 1 ] && [ ${#args[@]} -eq 0 ] || { usage >&2; exit 2; }
@@ -47,7 +64,7 @@ if [ "$mode" = invoke ] && [[ " ${args[*]} " != *" --event "* ]]; then
   echo "run-local.sh: invoke needs --event FILE" >&2; exit 2
 fi
 
-cd "$(dirname "$0")"
+cd "$here"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "[chipcast] $1 is not installed: $2" >&2; exit 1; }; }
 need java "install a JDK 17 or later (e.g. apt-get install openjdk-17-jdk)"

@@ -7,19 +7,32 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The Lambda Context of a local invocation; a quiet one (tests) logs nothing. */
+/**
+ * The Lambda Context of a local invocation; a quiet one (tests) logs nothing, a capturing one keeps every message
+ * the function logs (a levelled line as {@code "INFO {...}\n"}, a byte[] message such as an EMF line as it is).
+ */
 public final class LocalContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final LambdaLogger logger;
+    private final List<String> logged = new CopyOnWriteArrayList<>();
 
     public LocalContext(String functionName, boolean quiet) {
+        this(functionName, quiet, false);
+    }
+
+    private LocalContext(String functionName, boolean quiet, boolean capture) {
         this.functionName = functionName;
         this.logger = new LambdaLogger() {
             @Override
             public void log(String message) {
+                if (capture) {
+                    logged.add(message);
+                }
                 if (!quiet) {
                     System.err.print(message);
                 }
@@ -36,6 +49,16 @@ public final class LocalContext implements Context {
                 log(level + " " + message + "\n");
             }
         };
+    }
+
+    /** A quiet context that keeps what the function logs, for tests to read. */
+    public static LocalContext capturing(String functionName) {
+        return new LocalContext(functionName, true, true);
+    }
+
+    /** Every message logged through this context, in order (capturing contexts only). */
+    public List<String> logged() {
+        return List.copyOf(logged);
     }
 
     @Override public String getAwsRequestId() { return requestId; }

@@ -1,5 +1,8 @@
 package chipcast.local;
 
+import chipcast.core.http.ApiHandler;
+import chipcast.core.http.ApiResponse;
+import chipcast.core.request.ErrorCode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,7 +29,8 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP server that plays API Gateway (HTTP API, payload 2.0) in front of the real handlers: routes
- * come from template.yaml, events are built the way API Gateway builds them.
+ * come from template.yaml, events are built the way API Gateway builds them. The port is GatewayFront's,
+ * which answers malformed requests in the API's error shape before they reach the JDK's server behind it.
  */
 public final class LocalServer implements AutoCloseable {
     /** API Gateway refuses payloads above 10 MB before any function runs. */
@@ -36,6 +40,7 @@ public final class LocalServer implements AutoCloseable {
     private final Router router;
     private final StaticFiles statics;
     private final HttpServer server;
+    private final GatewayFront front;
     private final boolean logRequests;
 
     /** A server that logs nothing per request (tests). */
@@ -49,17 +54,19 @@ public final class LocalServer implements AutoCloseable {
         this.logRequests = logRequests;
         this.router = new Router(env.template().routes());
         this.statics = new StaticFiles(env.root(), router);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
+        this.front = new GatewayFront(port, server.getAddress());
     }
 
     public void start() {
         server.start();
+        front.start();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front.port();
     }
 
     public String url() {
@@ -81,21 +88,25 @@ public final class LocalServer implements AutoCloseable {
                 String text = response.getBody() == null ? "" : response.getBody();
                 body = response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
             } catch (GatewayError e) {
-                status = e.status;
-                headers = Map.of("Content-Type", "application/json");
-                body = LocalJson.write(Map.of("error", Map.of("code", e.code, "message", e.getMessage())))
-                        .getBytes(StandardCharsets.UTF_8);
+                // The gateway's own answers have the functions' shape and headers.
+                ApiResponse response = ApiResponse.error(e.code, e.getMessage(), null);
+                status = response.status();
+                headers = ApiHandler.headers(response);
+                body = response.body().getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException e) {
                 // A fault of this server, not of a handler (those answer for themselves).
                 Log.STDERR.info("the local gateway failed: " + e);
-                status = 502;
-                headers = Map.of("Content-Type", "application/json");
-                body = LocalJson.write(Map.of("error", Map.of("code", "BAD_GATEWAY", "message", "the local gateway failed")))
-                        .getBytes(StandardCharsets.UTF_8);
+                ApiResponse response = ApiResponse.json(502,
+                        Map.of("error", Map.of("code", "BAD_GATEWAY", "message", "the local gateway failed")));
+                status = response.status();
+                headers = ApiHandler.headers(response);
+                body = response.body().getBytes(StandardCharsets.UTF_8);
             }
             headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
+            // A HEAD is answered with the headers a GET would get, and no body (as API Gateway and RFC 9110 do).
+            boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+            if (body.length > 0 && !head) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -109,14 +120,14 @@ public final class LocalServer implements AutoCloseable {
         String path = decode(rawPath);
         Router.Match match = router.match(method, path);
         if (match == null) {
-            throw new GatewayError(404, "ROUTE_NOT_FOUND", "no such route");
+            throw new GatewayError(ErrorCode.ROUTE_NOT_FOUND, "no such route");
         }
         byte[] bytes = readBody(exchange.getRequestBody());
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         if (match.route().iamAuth() && !headers.getOrDefault("authorization", "").startsWith("AWS4-HMAC-SHA256")) {
             // What API Gateway does for an AWS_IAM route without a SigV4 signature (it checks the signature too).
-            throw new GatewayError(403, "FORBIDDEN", "this route requires AWS_IAM (SigV4-signed) requests");
+            throw new GatewayError(ErrorCode.FORBIDDEN, "this route requires AWS_IAM (SigV4-signed) requests");
         }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
@@ -176,7 +187,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new GatewayError(400, "INVALID_PARAMETER", "malformed percent-encoding in the URL");
+            throw new GatewayError(ErrorCode.MALFORMED_REQUEST, "malformed percent-encoding in the URL");
         }
     }
 
@@ -199,24 +210,23 @@ public final class LocalServer implements AutoCloseable {
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(GATEWAY_MAX_BODY + 1);
         if (bytes.length > GATEWAY_MAX_BODY) {
-            throw new GatewayError(413, "PAYLOAD_TOO_LARGE", "request body is larger than API Gateway's 10 MB");
+            throw new GatewayError(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than API Gateway's 10 MB");
         }
         return bytes;
     }
 
     @Override
     public void close() {
+        front.close();
         server.stop(0);
     }
 
     /** An answer the gateway gives itself, before any function runs. */
     static final class GatewayError extends RuntimeException {
-        final int status;
-        final String code;
+        final ErrorCode code;
 
-        GatewayError(int status, String code, String message) {
+        GatewayError(ErrorCode code, String message) {
             super(message, null, false, false);
-            this.status = status;
             this.code = code;
         }
     }

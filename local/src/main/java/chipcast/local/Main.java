@@ -1,5 +1,7 @@
 package chipcast.local;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -70,11 +72,18 @@ public final class Main {
                         + String.join(", ", env.template().functions().keySet()));
                 return 2;
             }
-            Object handler = env.handler(functionId);
-            // The answer is printed as the bytes the handler wrote, as `sam local invoke` prints them.
-            byte[] answer = Invoker.invokeRaw(handler, Files.readAllBytes(eventFile), new LocalContext(functionId, false));
-            System.out.println(new String(answer, java.nio.charset.StandardCharsets.UTF_8));
+            invoke(env, functionId, Files.readAllBytes(eventFile), new LocalContext(functionId, false), System.out);
             return 0;
         }
+    }
+
+    /**
+     * One invocation as `./run-local.sh invoke` makes it: the answer, as the bytes the handler wrote (as `sam local
+     * invoke` prints them), once on {@code out} and ending in a newline; what the function logs goes to its context.
+     */
+    static void invoke(LocalEnvironment env, String functionId, byte[] event, LocalContext context, PrintStream out) {
+        String answer = new String(Invoker.invokeRaw(env.handler(functionId), event, context), StandardCharsets.UTF_8);
+        out.print(answer.endsWith("\n") ? answer : answer + "\n");
+        out.flush();
     }
 }

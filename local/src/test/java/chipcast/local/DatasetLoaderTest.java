@@ -51,7 +51,7 @@ class DatasetLoaderTest {
     private final Backoff noSleep = DynamoClients.BATCH_BACKOFF.withSleeper(pauses::add);
 
     /** The loader's environment with every table replaced by an empty one of the same definition. */
-    private static Map<String, String> freshTables() {
+    static Map<String, String> freshTables() {
         Map<String, String> env = new LinkedHashMap<>(TestStack.env().environment("DataLoaderFunction"));
         int n = FRESH.incrementAndGet();
         TABLES.forEach((variable, resource) -> {

@@ -1,10 +1,13 @@
 package chipcast.local;
 
+import chipcast.core.http.RequestMetrics;
+import chipcast.core.metrics.Metrics;
 import chipcast.core.store.dynamodb.DynamoChipStore;
 import chipcast.core.store.dynamodb.DynamoForecastStore;
 import chipcast.core.store.dynamodb.DynamoFxRateStore;
 import chipcast.core.store.dynamodb.DynamoScenarioStore;
 import chipcast.core.store.dynamodb.DynamoSeriesStore;
+import chipcast.recalc.RecalculationHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -170,13 +173,154 @@ class TemplateTest {
         assertEquals("ScheduleV2", map(map(TEMPLATE.properties("RecalculationFunction").get("Events")).get("Daily")).get("Type"));
         assertTrue(String.valueOf(daily.get("ScheduleExpression")).startsWith("cron("));
         assertNotNull(daily.get("Input"), "explicit Input");
-        assertEquals("SQS", map(daily.get("DeadLetterConfig")).get("Type"));
+        assertEquals(Map.of("Fn::GetAtt", List.of(DEAD_LETTER_QUEUE, "Arn")), map(daily.get("DeadLetterConfig")).get("Arn"));
+        assertEquals("AWS::SQS::Queue", TEMPLATE.type(DEAD_LETTER_QUEUE));
         assertNotNull(daily.get("RetryPolicy"));
         // ...and once on deploy, after the dataset load
         assertEquals(Map.of("Fn::GetAtt", List.of("RecalculationFunction", "Arn")),
                 TEMPLATE.properties("InitialRecalculation").get("ServiceToken"));
         assertEquals(Map.of("Fn::GetAtt", List.of("DatasetLoad", "DatasetSha256Loaded")),
                 TEMPLATE.properties("InitialRecalculation").get("DatasetSha256"));
+    }
+
+    // ---- operations: alarms, their topic, the dashboard, tracing ----
+
+    static final String DEAD_LETTER_QUEUE = "RecalculationDeadLetterQueue";
+    static final Map<String, Object> TOPIC = Map.of("Ref", "AlarmTopic");
+
+    /** What the code publishes in the ChipCast namespace, each metric by function (the alarms' dimension). */
+    static final Set<String> EMITTED_BY_FUNCTION = Set.of(RequestMetrics.REQUESTS, RequestMetrics.LATENCY,
+            RequestMetrics.CLIENT_ERRORS, RequestMetrics.SERVER_ERRORS, RequestMetrics.STORE_CALLS, Metrics.COLD_START,
+            RecalculationHandler.COMPUTED, RecalculationHandler.WRITTEN, RecalculationHandler.UNCHANGED,
+            RecalculationHandler.FAILED, RecalculationHandler.DURATION, RecalculationHandler.SUCCEEDED);
+
+    static Map<String, Map<String, Object>> alarms() {
+        Map<String, Map<String, Object>> alarms = new java.util.TreeMap<>();
+        for (String id : TEMPLATE.idsOfType("AWS::CloudWatch::Alarm")) {
+            alarms.put(id, TEMPLATE.properties(id));
+        }
+        return alarms;
+    }
+
+    /** The alarms on one metric whose only dimension has the given value. */
+    static List<String> alarmsOn(String namespace, String metric, String dimension, Object value) {
+        List<String> found = new ArrayList<>();
+        alarms().forEach((id, p) -> {
+            if (namespace.equals(p.get("Namespace")) && metric.equals(p.get("MetricName"))
+                    && List.of(Map.of("Name", dimension, "Value", value)).equals(p.get("Dimensions"))) {
+                found.add(id);
+            }
+        });
+        return found;
+    }
+
+    static Set<String> apiFunctions() {
+        Set<String> api = new java.util.TreeSet<>();
+        TEMPLATE.routes().forEach(r -> api.add(r.functionId()));
+        return api;
+    }
+
+    @Test
+    void everyFunctionHasErrorAndThrottleAlarmsAndEveryApiFunctionItsServerErrorAndLatencyAlarms() {
+        assertEquals("Active", map(map(TEMPLATE.raw().get("Globals")).get("Function")).get("Tracing"), "X-Ray on");
+        for (String f : TEMPLATE.functions().keySet()) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                assertEquals(1, alarmsOn("AWS/Lambda", metric, "FunctionName", Map.of("Ref", f)).size(),
+                        f + " needs one AWS/Lambda " + metric + " alarm (copy ChipSpecFunction" + metric + "Alarm)");
+            }
+        }
+        assertTrue(apiFunctions().size() >= 3, String.valueOf(apiFunctions()));
+        for (String f : apiFunctions()) {
+            assertEquals(1, alarmsOn("ChipCast", RequestMetrics.SERVER_ERRORS, Metrics.FUNCTION, Map.of("Ref", f)).size(),
+                    f + " needs a 5xx alarm (copy ChipSpecFunctionServerErrorsAlarm)");
+            List<String> latency = alarmsOn("ChipCast", RequestMetrics.LATENCY, Metrics.FUNCTION, Map.of("Ref", f));
+            assertEquals(1, latency.size(), f + " needs a p99 latency alarm (copy ChipSpecFunctionLatencyAlarm)");
+            Map<String, Object> p = TEMPLATE.properties(latency.get(0));
+            assertEquals("p99", p.get("ExtendedStatistic"));
+            assertEquals(Map.of("Ref", "LatencyP99ThresholdMs"), p.get("Threshold"));
+        }
+        assertEquals(1, alarmsOn("AWS/ApiGateway", "5xx", "ApiId", Map.of("Ref", "ChipCastApi")).size(),
+                "API Gateway's own 5xx (a function that crashed or timed out)");
+    }
+
+    @Test
+    void everyAlarmNotifiesTheTopicAndWatchesAMetricThatExists() {
+        assertEquals("AWS::SNS::Topic", TEMPLATE.type("AlarmTopic"));
+        assertTrue(alarms().size() >= 20, alarms().keySet().toString());
+        alarms().forEach((id, p) -> {
+            assertEquals(List.of(TOPIC), p.get("AlarmActions"), id);
+            assertEquals(List.of(TOPIC), p.get("OKActions"), id);
+            assertNotNull(p.get("TreatMissingData"), id + " says what no data means");
+            if ("ChipCast".equals(p.get("Namespace"))) {
+                assertTrue(EMITTED_BY_FUNCTION.contains(p.get("MetricName")), id + ": the code publishes no " + p.get("MetricName"));
+                assertEquals(Metrics.FUNCTION, map(list(p.get("Dimensions")).get(0)).get("Name"), id);
+                assertEquals(1, list(p.get("Dimensions")).size(), id + ": the metrics are published by function alone");
+            }
+        });
+    }
+
+    @Test
+    void theRecalculationItsFailuresItsStalenessAndItsDeadLetterQueueAreWatched() {
+        Map<String, Object> function = Map.of("Ref", "RecalculationFunction");
+        List<String> onSuccess = alarmsOn("ChipCast", RecalculationHandler.SUCCEEDED, Metrics.FUNCTION, function);
+        Map<String, Object> failed = TEMPLATE.properties("RecalculationFailedAlarm");
+        Map<String, Object> stale = TEMPLATE.properties("RecalculationStaleAlarm");
+        assertEquals(List.of("RecalculationFailedAlarm", "RecalculationStaleAlarm"), onSuccess);
+        // a run publishes 1 or 0: any 0 in the hour is a failed run
+        assertEquals(List.of("Minimum", "LessThanThreshold", 1, "notBreaching"),
+                List.of(failed.get("Statistic"), failed.get("ComparisonOperator"), failed.get("Threshold"), failed.get("TreatMissingData")));
+        // no 1 in any of 26 hours; an hour without a run breaches
+        assertEquals(List.of("Sum", "LessThanThreshold", 1, "breaching"),
+                List.of(stale.get("Statistic"), stale.get("ComparisonOperator"), stale.get("Threshold"), stale.get("TreatMissingData")));
+        assertEquals(26 * 3600, (Integer) stale.get("Period") * (Integer) stale.get("EvaluationPeriods"));
+        assertEquals(stale.get("EvaluationPeriods"), stale.get("DatapointsToAlarm"));
+        List<String> queue = alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                Map.of("Fn::GetAtt", List.of(DEAD_LETTER_QUEUE, "QueueName")));
+        assertEquals(1, queue.size(), "the dead-letter queue's depth");
+        Map<String, Object> depth = TEMPLATE.properties(queue.get(0));
+        assertEquals(List.of(0, "GreaterThanThreshold"), List.of(depth.get("Threshold"), depth.get("ComparisonOperator")));
+    }
+
+    @Test
+    void alarmMailIsAnOptionalSubscriptionAndTheThresholdAParameter() {
+        Map<String, Object> email = map(TEMPLATE.parameters().get("AlarmEmail"));
+        assertEquals("", email.get("Default"), "no subscription unless asked for");
+        Map<String, Object> subscription = TEMPLATE.resource("AlarmEmailSubscription");
+        assertEquals("HasAlarmEmail", subscription.get("Condition"));
+        assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AlarmEmail"), "")))),
+                map(TEMPLATE.raw().get("Conditions")).get("HasAlarmEmail"));
+        assertEquals(Map.of("TopicArn", TOPIC, "Protocol", "email", "Endpoint", Map.of("Ref", "AlarmEmail")),
+                TEMPLATE.properties("AlarmEmailSubscription"));
+        assertEquals("Number", map(TEMPLATE.parameters().get("LatencyP99ThresholdMs")).get("Type"));
+        assertEquals(TOPIC, map(map(TEMPLATE.raw().get("Outputs")).get("AlarmTopicArn")).get("Value"));
+    }
+
+    @Test
+    void theDashboardShowsTheKeyGraphs() throws Exception {
+        List<String> dashboards = TEMPLATE.idsOfType("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size());
+        String body = (String) map(TEMPLATE.properties(dashboards.get(0)).get("DashboardBody")).get("Fn::Sub");
+        for (String f : TEMPLATE.functions().keySet()) {
+            assertTrue(body.contains("${" + f + "}"), "the dashboard shows " + f);
+        }
+        // valid JSON once CloudFormation has substituted the ${...} (the threshold is a number)
+        String substituted = body.replace("${LatencyP99ThresholdMs}", "1000").replaceAll("\\$\\{[^}]+}", "x");
+        com.fasterxml.jackson.databind.JsonNode widgets = LocalJson.MAPPER.readTree(substituted).path("widgets");
+        List<String> titles = new ArrayList<>();
+        widgets.forEach(w -> titles.add(w.path("properties").path("title").asText()));
+        for (String graph : List.of("Requests per route", "latency p99", "4xx and 5xx", "Errors by code", "errors and throttles",
+                "Cold starts", "Recalculation:", "dead-letter queue")) {
+            assertTrue(titles.stream().anyMatch(t -> t.contains(graph)), graph + " in " + titles);
+        }
+    }
+
+    @Test
+    void theReadmeNamesEveryAlarm() throws Exception {
+        String readme = Files.readString(TestStack.ROOT.resolve("README.md"));
+        for (String id : alarms().keySet()) {
+            assertTrue(readme.contains(id), "README's deploy section names " + id);
+        }
+        assertTrue(readme.contains("AlarmEmail") && readme.contains("aws sns subscribe"), "README says how to subscribe");
     }
 
     @Test

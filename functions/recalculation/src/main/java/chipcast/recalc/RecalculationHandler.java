@@ -5,6 +5,8 @@ import chipcast.core.cfn.CustomResourceRequest;
 import chipcast.core.cfn.CustomResourceResponse;
 import chipcast.core.json.Json;
 import chipcast.core.log.Log;
+import chipcast.core.metrics.Emf;
+import chipcast.core.metrics.Metrics;
 import chipcast.core.retry.Deadline;
 import chipcast.core.snapstart.Priming;
 import chipcast.core.store.dynamodb.DynamoClients;
@@ -25,7 +27,8 @@ import java.util.Map;
 
 /**
  * RecalculationFunction: invoked daily by an EventBridge schedule (explicit Input), once on deploy as a
- * custom resource after the dataset load, and locally at start-up. Returns and logs the run's summary.
+ * custom resource after the dataset load, and locally at start-up. Returns the run's summary, publishes its counts as
+ * metrics (one EMF line a run) and logs a failed run with its failed series.
  */
 public final class RecalculationHandler implements RequestStreamHandler {
     /** A preview is three store calls; a few rounds compile its path (an API function's priming runs more). */
@@ -33,6 +36,15 @@ public final class RecalculationHandler implements RequestStreamHandler {
 
     /** A run's store time at most; the invocation's remaining time (the function's timeout is 300 s) bounds it too. */
     static final Duration RUN_BUDGET = Duration.ofMinutes(4);
+
+    /** The metrics of a run, by function: series computed, written, unchanged and failed, the run's time, and 1/0. */
+    public static final String COMPUTED = "RecalculationComputed";
+    public static final String WRITTEN = "RecalculationWritten";
+    public static final String UNCHANGED = "RecalculationUnchanged";
+    public static final String FAILED = "RecalculationFailed";
+    public static final String DURATION = "RecalculationDuration";
+    /** 1 for a run that succeeded, 0 for one that failed: the staleness alarm counts the 1s, the failure alarm the 0s. */
+    public static final String SUCCEEDED = "RecalculationSucceeded";
 
     private final Recalculation recalculation;
     private final CustomResourceResponse cloudFormation;
@@ -102,11 +114,10 @@ public final class RecalculationHandler implements RequestStreamHandler {
             Deadline.clear();
         }
         Result result = new Result(trigger, summary, error, status);
-        if ("SUCCESS".equals(status)) {
-            log.info(result);
-        } else {
-            log.error(result);
+        if (!"SUCCESS".equals(status)) {
+            log.error(result); // the failed series by name; a success is the answer and its metrics, not a log line
         }
+        Metrics.emit(context, metrics(context, trigger, summary, status));
         if (customResource) {
             cloudFormation.answer(request, status, "recalculation " + status.toLowerCase(java.util.Locale.ROOT),
                     "chipcast-recalculation", Map.of(), log);
@@ -118,5 +129,15 @@ public final class RecalculationHandler implements RequestStreamHandler {
     }
 
     record Failed(String event, Log.Failure failure) {
+    }
+
+    static Emf metrics(Context context, String trigger, Recalculation.Summary summary, String status) {
+        Emf doc = Metrics.invocation(context).property("trigger", trigger);
+        if (summary != null) {
+            doc.metrics(Metrics.BY_FUNCTION, Emf.Metric.count(COMPUTED, summary.computed()),
+                    Emf.Metric.count(WRITTEN, summary.written()), Emf.Metric.count(UNCHANGED, summary.unchanged()),
+                    Emf.Metric.count(FAILED, summary.failed()), Emf.Metric.millis(DURATION, summary.durationMs()));
+        }
+        return doc.metrics(Metrics.BY_FUNCTION, Emf.Metric.count(SUCCEEDED, "SUCCESS".equals(status) ? 1 : 0));
     }
 }

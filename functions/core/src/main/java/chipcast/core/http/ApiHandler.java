@@ -1,6 +1,8 @@
 package chipcast.core.http;
 
 import chipcast.core.log.Log;
+import chipcast.core.metrics.Metrics;
+import chipcast.core.metrics.StoreCallCount;
 import chipcast.core.request.ErrorCode;
 import chipcast.core.request.RequestException;
 import chipcast.core.retry.Deadline;
@@ -21,7 +23,8 @@ import java.util.Map;
 /**
  * The one error shell of every API function: read the API Gateway event's bytes, dispatch on the route key
  * (the route as written in template.yaml), map every failure to a JSON error with a stable code, write the
- * response, and log one line a request. A stream handler, so the Lambda runtime runs no serialiser.
+ * response, log one line a request and publish its metrics (RequestMetrics). A stream handler, so the Lambda runtime
+ * runs no serialiser.
  */
 public abstract class ApiHandler implements RequestStreamHandler {
     /** Store time one request may spend at most (the functions' timeout is 15 s; one call may take 6 s more). */
@@ -41,6 +44,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
         String routeKey = "$default";
         ApiResponse response;
         Throwable failure = null;
+        StoreCallCount.reset();
         try {
             ApiRequest request = ApiEvents.read(input);
             routeKey = request.routeKey();
@@ -63,11 +67,14 @@ public abstract class ApiHandler implements RequestStreamHandler {
         } finally {
             Deadline.clear();
         }
-        log(context, routeKey, response.status(), (System.nanoTime() - start) / 1_000_000, failure);
+        long latencyMs = (System.nanoTime() - start) / 1_000_000;
+        log(context, routeKey, response.status(), latencyMs, failure);
+        Metrics.emit(context, RequestMetrics.of(context, routeKey, response, latencyMs, StoreCallCount.get()));
         ApiEvents.write(output, response.status(), headers(response), response.body());
     }
 
-    static Map<String, String> headers(ApiResponse response) {
+    /** The headers of every answer, the gateway's own included (the local server uses them for its errors). */
+    public static Map<String, String> headers(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("X-Content-Type-Options", "nosniff");

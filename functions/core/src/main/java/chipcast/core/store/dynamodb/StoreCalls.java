@@ -1,5 +1,6 @@
 package chipcast.core.store.dynamodb;
 
+import chipcast.core.metrics.StoreCallCount;
 import chipcast.core.retry.Deadline;
 import chipcast.core.store.StoreRejectedException;
 import chipcast.core.store.StoreUnavailableException;
@@ -11,7 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.util.function.Supplier;
 
-/** Runs a DynamoDB call and turns faults of the store (not of our request) into {@link StoreUnavailableException}. */
+/**
+ * Runs a DynamoDB call and turns faults of the store (not of our request) into {@link StoreUnavailableException}.
+ * Every call of the functions goes through here, so here they are counted (StoreCallCount, the StoreCalls metric).
+ */
 public final class StoreCalls {
     private StoreCalls() {
     }
@@ -21,6 +25,7 @@ public final class StoreCalls {
         if (Deadline.passed()) {
             throw new StoreUnavailableException(what + ": the invocation's time for the store is spent", null);
         }
+        StoreCallCount.increment();
         try {
             return call.get();
         } catch (SdkClientException e) {
