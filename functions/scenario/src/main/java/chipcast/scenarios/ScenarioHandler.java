@@ -1,6 +1,7 @@
 package chipcast.scenarios;
 
 import chipcast.core.Environment;
+import chipcast.core.bundled.BundledReference;
 import chipcast.core.http.ApiHandler;
 import chipcast.core.http.ApiRequest;
 import chipcast.core.http.ApiResponse;
@@ -15,6 +16,7 @@ import chipcast.core.scenario.StoredScenario;
 import chipcast.core.snapstart.Priming;
 import chipcast.core.snapstart.PrimingEvents;
 import chipcast.core.store.PageToken;
+import chipcast.core.store.dynamodb.DynamoBenchmarkStore;
 import chipcast.core.store.dynamodb.DynamoChipStore;
 import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.dynamodb.DynamoForecastStore;
@@ -45,7 +47,9 @@ public final class ScenarioHandler extends ApiHandler {
                 new DynamoForecastStore(dynamo, Environment.require(env, DynamoForecastStore.TABLE_ENV)),
                 new DynamoFxRateStore(dynamo, Environment.require(env, DynamoFxRateStore.TABLE_ENV)),
                 new DynamoScenarioStore(dynamo, Environment.require(env, DynamoScenarioStore.TABLE_ENV)),
-                BundledClaims.INSTANCE, new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")), Clock.systemUTC());
+                BundledClaims.INSTANCE, BundledReference.INSTANCE,
+                new DynamoBenchmarkStore(dynamo, Environment.require(env, DynamoBenchmarkStore.TABLE_ENV)),
+                new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")), Clock.systemUTC());
     }
 
     /**

@@ -27,7 +27,15 @@ public record Chip(
         String workload,
         String confidence,
         List<Source> sources,
-        String notes) {
+        String notes,
+        Measured measured) {
+
+    /**
+     * The measured results of this chip in the benchmarks table: how many, and the listing that serves them. Filled
+     * when the dataset is loaded, so a chip's answer links them without another read.
+     */
+    public record Measured(int results, String href) {
+    }
 
     public record Interconnect(String name, Double GBs) {
     }
