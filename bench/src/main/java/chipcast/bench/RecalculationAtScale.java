@@ -81,7 +81,8 @@ public final class RecalculationAtScale {
                     .map(p -> new Forecast.Point(p.year(), p.value() * scale, p.note())).toList();
             list.add(new Forecast(String.format("synthetic-%05d", i), t.publisher(), "synthetic-market-" + (i % markets),
                     t.marketDefinition(), t.currency(), t.unit(), points, t.statedCagr(), t.publicationDate(),
-                    t.source(), t.retrievedVia(), t.notes(), t.confidence()));
+                    t.source(), t.retrievedVia(), t.notes(), t.confidence(), t.scope(), t.edition(), t.editionNotBefore(),
+                    t.editionNote(), null, null, null));
         }
         return list;
     }
