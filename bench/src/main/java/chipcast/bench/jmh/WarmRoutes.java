@@ -1,6 +1,6 @@
 package chipcast.bench.jmh;
 
-import chipcast.core.store.DynamoClients;
+import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.local.Invoker;
 import chipcast.local.LocalContext;
 import chipcast.local.LocalEnvironment;

@@ -398,10 +398,11 @@ public final class InferenceCalculator {
                     + " active parameters) per step, the most a step can read; give the expert layout for the expected"
                     + " value.");
         }
-        c.add("The estimate's efficiencies are fitted to MLPerf (tuned TensorRT-LLM and vLLM submissions) and 9"
-                + " InferenceX points: out of sample its median error is 15-26% within MLPerf but far larger across"
-                + " sources (GET /benchmarks/validation). Interconnect limits beyond the replica, speculative decoding,"
-                + " disaggregated prefill, prefix caching, queueing and accuracy at low precision are not modelled.");
+        c.add("The estimate's efficiencies are fitted to MLPerf submissions (tuned TensorRT-LLM, vLLM) and 9"
+                + " InferenceX points: out of sample its median error is within 25% across MLPerf rounds but not across"
+                + " sources or software stacks (GET /benchmarks/validation). Interconnect limits beyond the replica,"
+                + " speculative decoding, disaggregated prefill, prefix caching, queueing and accuracy at low precision"
+                + " are not modelled.");
         boolean tdpMissing = options.stream().anyMatch(r -> r.option().chip().tdpWatts() == null);
         if (tdpMissing) {
             c.add("Some chips have no TDP in the catalogue: their power, tokens per MW and energy are unknown (null),"

@@ -95,7 +95,14 @@ public final class InferenceInputs {
             throw RequestException.invalidField("model.parametersB", "is required without model.preset");
         }
         double params = m.parametersB();
+        if (!(params > 0 && params <= 1e5)) {
+            throw RequestException.invalidField("model.parametersB", "must be greater than 0 and at most 100000");
+        }
         double active = m.activeParametersB() == null ? params : m.activeParametersB();
+        if (!(active > 0 && active <= params)) {
+            throw RequestException.invalidField("model.activeParametersB", "must be greater than 0 and at most"
+                    + " model.parametersB (" + Text.number(params) + ")");
+        }
         Integer layers = small("model.layers", m.layers(), 1, 10_000);
         Integer heads = small("model.heads", m.heads(), 1, 100_000);
         Integer kvHeads = small("model.kvHeads", m.kvHeads(), 1, 100_000);

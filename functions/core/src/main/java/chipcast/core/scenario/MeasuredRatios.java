@@ -59,6 +59,10 @@ final class MeasuredRatios {
                 && Objects.equals(s.concurrency(), b.concurrency());
     }
 
+    private static String accelerators(Benchmark b) {
+        return b.acceleratorCount() + (Integer.valueOf(1).equals(b.acceleratorCount()) ? " accelerator" : " accelerators");
+    }
+
     private static List<String> differences(Benchmark s, Benchmark b, String claimModel, String claimWorkload,
                                             String subjectPrecision, String baselinePrecision, String conditions) {
         List<String> d = new ArrayList<>();
@@ -79,8 +83,7 @@ final class MeasuredRatios {
         if (baselinePrecision != null && !baselinePrecision.equalsIgnoreCase(b.precision())) {
             d.add("baseline precision: measured " + b.precision() + "; the claim: " + baselinePrecision);
         }
-        d.add("systems: " + s.system() + " (" + s.acceleratorCount() + " accelerators) vs " + b.system() + " ("
-                + b.acceleratorCount() + " accelerators)");
+        d.add("systems: " + s.system() + " (" + accelerators(s) + ") vs " + b.system() + " (" + accelerators(b) + ")");
         if (!Objects.equals(s.framework(), b.framework()) || !Objects.equals(s.frameworkVersion(), b.frameworkVersion())) {
             d.add("software: " + s.softwareAsPublished() + " vs " + b.softwareAsPublished());
         }

@@ -26,9 +26,6 @@ public final class TestData {
 
     static byte[] bytes(String file) {
         Path path = DATA.resolve(file);
-        if (!Files.exists(path)) {
-            path = DATA.resolve("sources/incoming").resolve(file);
-        }
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {

@@ -73,6 +73,21 @@ class ValidationTest {
         for (ValidationReport.Split s : report.outOfSample()) {
             lines.add(line(s.name(), s.calibratedOn(), s.reportedOn(), s.errors()));
         }
+        lines.add("");
+        lines.add("| result | chip | scenario | measured | bound | estimate | error |");
+        lines.add("| --- | --- | --- | ---: | ---: | ---: | ---: |");
+        for (ValidationReport.Row r : report.results()) {
+            lines.add("| " + r.benchmarkId() + " | " + r.chipId() + " | " + r.scenario() + " | "
+                    + whole(r.measuredTokensPerSecondPerChip()) + " | " + whole(r.boundTokensPerSecondPerChip()) + " | "
+                    + whole(r.estimateTokensPerSecondPerChip()) + " | " + (r.inFit() ? "" : "(not fitted) ")
+                    + String.format(Locale.ROOT, "%+.0f%%", r.estimateError() * 100) + " |");
+        }
+        lines.add("");
+        lines.add("| MLPerf benchmark | fitted effective prompt tokens | the rules' maximum |");
+        lines.add("| --- | ---: | ---: |");
+        for (ValidationReport.FittedInput f : report.fittedInputTokens()) {
+            lines.add("| " + f.model() + " | " + whole(f.fittedInputTokens()) + " | " + whole(f.maxInputTokens()) + " |");
+        }
         String table = String.join("\n", lines) + "\n";
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/validation.md"), table);
@@ -84,6 +99,10 @@ class ValidationTest {
     private static String line(String name, String on, String reported, ValidationReport.Errors e) {
         return "| " + name + " | " + on + " | " + reported + " | " + e.results() + " | " + pct(e.medianAbsError())
                 + " | " + pct(e.worstAbsError()) + " |";
+    }
+
+    private static String whole(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String pct(Double v) {
