@@ -52,6 +52,14 @@ class BenchmarkHandlerTest {
     }
 
     @Test
+    void theValidationRouteIsMatchedBeforeTheIdRoute() {
+        Router router = new Router(TestStack.env().template().routes());
+        assertEquals("GET /benchmarks/validation", router.match("GET", "/benchmarks/validation").route().routeKey());
+        assertEquals("GET /benchmarks/{benchmarkId}", router.match("GET", "/benchmarks/" + B200_OFFLINE).route()
+                .routeKey());
+    }
+
+    @Test
     void everyResultIsServedByPagesOfQueriesWithSignedTokens() throws Exception {
         Set<String> ids = new HashSet<>();
         String token = null;

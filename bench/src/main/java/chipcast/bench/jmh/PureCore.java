@@ -91,7 +91,7 @@ public class PureCore {
 
     private static InferenceRequest.Option option(String name, ChipFigures chip, Integer chips) {
         return new InferenceRequest.Option(name, chip, chips, null, null, null,
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 
     private static Map<String, Double> dense(Double fp64, Double fp32, Double tf32, Double bf16, Double fp16, Double fp8,

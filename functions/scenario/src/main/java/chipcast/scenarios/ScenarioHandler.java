@@ -62,6 +62,9 @@ public final class ScenarioHandler extends ApiHandler {
         String inference = "{\"kind\":\"inference\",\"precision\":\"fp8\",\"batchSize\":32,\"targetTokensPerSecond\":100000,"
                 + "\"model\":{\"parametersB\":1800,\"activeParametersB\":280,\"bytesPerParameter\":1},"
                 + "\"options\":[{\"chipId\":\"nvidia-h100-sxm\"},{\"chipId\":\"nvidia-gb200\"}]}";
+        String preset = "{\"kind\":\"inference\",\"model\":{\"preset\":\"llama-3.1-70b\"},\"workload\":{\"preset\":"
+                + "\"1k/1k\"},\"targetTokensPerSecondPerUser\":30,\"options\":[{\"chipId\":\"nvidia-h100-sxm\","
+                + "\"chipsPerReplica\":8},{\"chipId\":\"nvidia-b200\",\"precision\":\"fp4\"}]}";
         String market = "{\"kind\":\"market\",\"forecastIds\":[\"vmr-2024-inference-chips\",\"kb-2024-inference-chips\"],"
                 + "\"currency\":\"KRW\",\"from\":2023,\"to\":2031}";
         String save = "{\"name\":\"priming\",\"description\":\"read-only\",\"claim\":{\"claimId\":"
@@ -71,6 +74,7 @@ public final class ScenarioHandler extends ApiHandler {
         return List.of(
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), training),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), inference),
+                PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), preset),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), market),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(),
                         "{\"kind\":\"training\",\"utilisation\":0.5}"),

@@ -316,14 +316,8 @@ public final class InferenceCalculator {
                     o.usdPerChipHour() / tokensPerHour * 1e6, null);
         }
         if (o.chipPriceUsd() != null) {
-            if (power.allInWattsPerChip() == null) {
-                return new InferenceResult.Cost(null, "capex", "capex", null, null, "request", null,
-                        "a purchase price needs the chip's power for its electricity, and the chip has no TDP");
-            }
-            double hourly = o.chipPriceUsd() / (years * 8766) + power.allInWattsPerChip() / 1000 * electricity;
-            return new InferenceResult.Cost(hourly, "capex", "capex", null, null, "request: chip price "
-                    + Checks.num(o.chipPriceUsd()) + " USD over " + Checks.num(years) + " years plus all-in power at "
-                    + Checks.num(electricity) + " USD/kWh", hourly / tokensPerHour * 1e6, null);
+            return capex(o.chipPriceUsd(), "request: chip price " + Checks.num(o.chipPriceUsd()) + " USD", years, power,
+                    electricity, tokensPerHour);
         }
         for (ChipHourPrice p : o.prices() == null ? List.<ChipHourPrice>of() : o.prices()) {
             if (buyer.equals(p.buyerType()) && p.usdPerChipHour() != null && p.usdPerChipHour() > 0) {
@@ -333,8 +327,26 @@ public final class InferenceCalculator {
                         p.usdPerChipHour() / tokensPerHour * 1e6, null);
             }
         }
+        if (o.purchase() != null) {
+            return capex(o.purchase().usd(), "no " + buyer + " chip-hour price; the catalogue's price "
+                    + o.purchase().describe(), years, power, electricity, tokensPerHour);
+        }
         return new InferenceResult.Cost(null, "none", null, buyer, null, null, null, "data/chip-hour-prices.json has"
-                + " no " + buyer + " price for " + o.chip().id() + "; give options[].usdPerChipHour or chipPriceUsd");
+                + " no " + buyer + " price for " + o.chip().id() + " and the catalogue no purchase price; give"
+                + " options[].usdPerChipHour or chipPriceUsd");
+    }
+
+    /** A purchase price amortised over {@code years} plus all-in power at the electricity price, per chip-hour. */
+    private static InferenceResult.Cost capex(double price, String what, double years, InferenceResult.Power power,
+                                              double electricity, double tokensPerHour) {
+        if (power.allInWattsPerChip() == null) {
+            return new InferenceResult.Cost(null, "capex", "capex", null, null, what, null,
+                    "a purchase price needs the chip's power for its electricity, and the chip has no TDP");
+        }
+        double hourly = price / (years * 8766) + power.allInWattsPerChip() / 1000 * electricity;
+        return new InferenceResult.Cost(hourly, "capex", "capex", null, null, what + " over " + Checks.num(years)
+                + " years plus all-in power at " + Checks.num(electricity) + " USD/kWh", hourly / tokensPerHour * 1e6,
+                null);
     }
 
     private static InferenceResult.OptionResult withRatios(InferenceResult.OptionResult r,

@@ -35,7 +35,7 @@ public final class InferenceInputs {
     }
 
     public static InferenceRequest request(CompareRequest.Inference i, Map<String, ChipFigures> figures,
-                                           ReferenceData reference) {
+                                           Map<String, SourcedPrice> purchases, ReferenceData reference) {
         CompareRequest.Model m = i.model();
         Architecture arch;
         InferenceRequest.ModelSource source;
@@ -58,7 +58,7 @@ public final class InferenceInputs {
             options.add(new InferenceRequest.Option(CompareChecks.name(o.name(), o.chipId()), figures.get(o.chipId()),
                     o.chipsPerReplica() == null ? null : o.chipsPerReplica().intValue(), o.precision(),
                     o.weightPrecision(), o.kvCachePrecision(), o.usdPerChipHour(), o.chipPriceUsd(),
-                    reference.prices(o.chipId())));
+                    reference.prices(o.chipId()), purchases.get(o.chipId())));
         }
         return new InferenceRequest(arch, source, workload(i.workload()), i.batchSize(),
                 i.targetTokensPerSecondPerUser(), i.targetTokensPerSecond(), options, i.precision(),

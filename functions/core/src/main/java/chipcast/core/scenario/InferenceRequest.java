@@ -32,10 +32,11 @@ public record InferenceRequest(Architecture model, ModelSource modelSource, Work
 
     /**
      * One option. {@code prices}: the sourced dollars per chip-hour of this chip (data/chip-hour-prices.json), any
-     * buyer type; the calculator picks the request's.
+     * buyer type; the calculator picks the request's. {@code purchase}: the catalogue's latest purchase price,
+     * amortised when the chip has no chip-hour price of that buyer type.
      */
     public record Option(String name, ChipFigures chip, Integer chipsPerReplica, String precision,
                          String weightPrecision, String kvCachePrecision, Double usdPerChipHour, Double chipPriceUsd,
-                         List<ChipHourPrice> prices) {
+                         List<ChipHourPrice> prices, SourcedPrice purchase) {
     }
 }

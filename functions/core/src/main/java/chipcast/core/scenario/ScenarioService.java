@@ -160,16 +160,20 @@ public final class ScenarioService {
                 throw ChipService.notFound(missing);
             }
             Map<String, ChipFigures> figures = new LinkedHashMap<>();
-            found.forEach((id, chip) -> figures.put(id, ChipFigures.of(chip)));
+            Map<String, SourcedPrice> purchases = new LinkedHashMap<>();
+            found.forEach((id, chip) -> {
+                figures.put(id, ChipFigures.of(chip));
+                purchases.put(id, SourcedPrice.latest(chip.prices()));
+            });
             List<ChipProvenance> provenance = ids.stream().map(id -> ChipProvenance.of(found.get(id))).toList();
             // The claim check runs after the calculator, so a broken option is named before the claim's mapping.
             if (request instanceof CompareRequest.Training t) {
-                TrainingResult result = TrainingCalculator.calculate(training(t, figures));
+                TrainingResult result = TrainingCalculator.calculate(training(t, figures, purchases));
                 return new ScenarioComparison.Fleet<>(t.kind(), result, provenance,
                         claimCheck(t, binding, figures, result, null), METHOD);
             }
             CompareRequest.Inference i = (CompareRequest.Inference) request;
-            InferenceRequest inference = InferenceInputs.request(i, figures, reference);
+            InferenceRequest inference = InferenceInputs.request(i, figures, purchases, reference);
             InferenceResult result = InferenceCalculator.calculate(inference);
             return new ScenarioComparison.Fleet<>(i.kind(), result, provenance,
                     claimCheck(i, binding, figures, null, inference), METHOD);
@@ -178,11 +182,13 @@ public final class ScenarioService {
         }
     }
 
-    private TrainingRequest training(CompareRequest.Training t, Map<String, ChipFigures> figures) {
+    private TrainingRequest training(CompareRequest.Training t, Map<String, ChipFigures> figures,
+                                     Map<String, SourcedPrice> purchases) {
         List<TrainingRequest.Option> options = new ArrayList<>();
         for (CompareRequest.TrainingOption o : t.options()) {
             options.add(new TrainingRequest.Option(CompareChecks.name(o.name(), o.chipId()), figures.get(o.chipId()),
-                    o.count(), o.chipPriceUsd(), o.utilization(), o.usdPerChipHour(), reference.prices(o.chipId())));
+                    o.count(), o.chipPriceUsd(), o.utilization(), o.usdPerChipHour(), reference.prices(o.chipId()),
+                    purchases.get(o.chipId())));
         }
         Double parameters = null;
         String modelName = null;

@@ -128,7 +128,11 @@ public final class TrainingCalculator {
                 energy = facilityMW * PowerDefaults.AVERAGE_POWER_FRACTION * optDays * 24;
                 energyForBaseline = facilityMW * PowerDefaults.AVERAGE_POWER_FRACTION * daysForBaseline * 24;
             }
-            Double capex = o.chipPriceUsd() == null ? null : o.count() * o.chipPriceUsd();
+            Double chipPrice = o.chipPriceUsd() != null ? o.chipPriceUsd()
+                    : o.purchase() != null ? Double.valueOf(o.purchase().usd()) : null;
+            Double capex = chipPrice == null ? null : o.count() * chipPrice;
+            String capexBasis = o.chipPriceUsd() != null ? "option" : o.purchase() != null
+                    ? "catalogue price " + o.purchase().describe() : null;
             Double hourly = o.usdPerChipHour();
             String rentalBasis = hourly != null ? "option" : null;
             if (hourly == null) {
@@ -146,7 +150,7 @@ public final class TrainingCalculator {
                     effective, optDays, optFlop, daysForBaseline, itMW, facilityMW, energy,
                     energy == null ? null : energy * 1000 * price, energyForBaseline,
                     energyForBaseline == null ? null : energyForBaseline * 1000 * price, capex, null, u, uFrom, tdp,
-                    factor, factorFrom, unknown, hourly, rentalBasis, rental));
+                    factor, factorFrom, unknown, hourly, rentalBasis, rental, capexBasis));
         }
 
         TrainingResult.OptionResult b = partial.get(0);
@@ -173,7 +177,7 @@ public final class TrainingCalculator {
                     r.energyMWhForBaselineFlop(), r.energyCostUsdForBaselineFlop(), r.capexUsd(), ratios,
                     r.utilization(), r.utilizationFrom(), r.tdpWatts(), r.serverPowerFactor(),
                     r.serverPowerFactorFrom(), r.powerUnknownReason(), r.usdPerChipHour(), r.rentalBasis(),
-                    r.rentalUsd()));
+                    r.rentalUsd(), r.capexBasis()));
         }
         List<String> assumptions = new ArrayList<>();
         assumptions.add("Work: " + (formula == null ? "days or totalFlop as given" : formula + " = "
@@ -185,7 +189,8 @@ public final class TrainingCalculator {
         assumptions.add("Power: IT = count x TDP x server factor, facility = IT x PUE (" + PowerDefaults.SOURCE
                 + "); energy = facility power x " + Checks.num(PowerDefaults.AVERAGE_POWER_FRACTION)
                 + " (Epoch's average share of peak server power) x hours.");
-        assumptions.add("Cost: capex = count x chip price where one is given; rental = count x hours x dollars per"
+        assumptions.add("Cost: capex = count x chip price (the option's, else the catalogue's latest sourced price;"
+                + " null without one); rental = count x hours x dollars per"
                 + " chip-hour (" + buyer + " prices of data/chip-hour-prices.json unless the option gives one);"
                 + " energy cost = energy x electricity price.");
         List<String> caveats = new ArrayList<>();

@@ -42,11 +42,12 @@ public record TrainingRequest(List<Option> options, String precision, Double uti
      * @param utilization    this option's MFU; null takes the request's
      * @param usdPerChipHour this option's rental price; null takes the sourced price of the buyer type
      * @param prices         sourced dollars per chip-hour of this chip (data/chip-hour-prices.json)
+     * @param purchase       the catalogue's latest purchase price of the chip, for capex without chipPriceUsd
      */
     public record Option(String name, ChipFigures chip, long count, Double chipPriceUsd, Double utilization,
-                         Double usdPerChipHour, List<ChipHourPrice> prices) {
+                         Double usdPerChipHour, List<ChipHourPrice> prices, SourcedPrice purchase) {
         public Option(String name, ChipFigures chip, long count, Double chipPriceUsd) {
-            this(name, chip, count, chipPriceUsd, null, null, List.of());
+            this(name, chip, count, chipPriceUsd, null, null, List.of(), null);
         }
     }
 }

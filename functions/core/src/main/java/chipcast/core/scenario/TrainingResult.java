@@ -27,6 +27,7 @@ public record TrainingResult(String mode, String precision, double utilization, 
      * @param facilityPowerMW IT power x PUE (peak): what the site must supply
      * @param energyMWh       facility power x average power fraction x hours
      * @param rentalUsd       count x hours x dollars per chip-hour (the option's or the sourced buyer type's)
+     * @param capexBasis      where the chip price of capexUsd comes from: the option, or the catalogue's price
      */
     public record OptionResult(String name, String chipId, long count, double denseTFLOPSPerChip,
                                double peakPFLOPS, double effectivePFLOPS, double days, double totalFlop,
@@ -35,7 +36,7 @@ public record TrainingResult(String mode, String precision, double utilization, 
                                Double energyCostUsdForBaselineFlop, Double capexUsd, Ratios ratiosToBaseline,
                                double utilization, String utilizationFrom, Double tdpWatts, double serverPowerFactor,
                                String serverPowerFactorFrom, String powerUnknownReason, Double usdPerChipHour,
-                               String rentalBasis, Double rentalUsd) {
+                               String rentalBasis, Double rentalUsd, String capexBasis) {
     }
 
     /** Each value divided by the baseline's; null where either side is unknown or the baseline is 0. */

@@ -24,7 +24,7 @@ class InferenceCalculatorTest {
     }
 
     static InferenceRequest.Option option(String name, ChipFigures chip, Integer chips, String precision) {
-        return new InferenceRequest.Option(name, chip, chips, precision, null, null, null, null, REF.prices(chip.id()));
+        return new InferenceRequest.Option(name, chip, chips, precision, null, null, null, null, REF.prices(chip.id()), null);
     }
 
     static InferenceRequest request(Architecture m, InferenceRequest.Workload w, Long batch, Double perUser,
@@ -72,7 +72,7 @@ class InferenceCalculatorTest {
         assertEquals("model.bytesPerParameter", e.field());
         assertTrue(e.getMessage().contains("fp8"));
         InferenceRequest wide = request(r.model(), ONE_K, 8L, null, List.of(new InferenceRequest.Option("x", H100, null,
-                "fp8", "bf16", null, null, null, List.of())));
+                "fp8", "bf16", null, null, null, List.of(), null)));
         assertEquals("options[0].weightPrecision", assertThrows(ScenarioInputException.class,
                 () -> InferenceCalculator.calculate(wide)).field());
     }

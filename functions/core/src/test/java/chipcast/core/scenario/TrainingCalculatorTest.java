@@ -83,7 +83,7 @@ class TrainingCalculatorTest {
     @Test
     void perOptionUtilizationAndRental() {
         TrainingRequest req = new TrainingRequest(List.of(
-                new TrainingRequest.Option("Hopper", H100, 8, null, 0.5, 2.0, List.of()),
+                new TrainingRequest.Option("Hopper", H100, 8, null, 0.5, 2.0, List.of(), null),
                 new TrainingRequest.Option("Blackwell", B200, 8, null)), null, null, 10.0, null, null, null, null);
         TrainingResult r = TrainingCalculator.calculate(req);
         assertEquals(0.5, r.options().get(0).utilization(), 0);
@@ -91,6 +91,12 @@ class TrainingCalculatorTest {
         assertEquals(0.375, r.options().get(1).utilization(), 0);
         assertEquals(8 * 10 * 24 * 2.0, r.options().get(0).rentalUsd(), 1e-9);
         assertNull(r.options().get(1).rentalUsd());
+        // Without a price the catalogue's sourced one gives the capex, and the answer says which.
+        SourcedPrice catalogue = new SourcedPrice(33_600, "derived-from-system", "2023-05", "SemiAnalysis");
+        TrainingResult sourced = TrainingCalculator.calculate(new TrainingRequest(List.of(new TrainingRequest.Option(
+                "Hopper", H100, 8, null, null, null, List.of(), catalogue)), null, null, 10.0, null, null, null, null));
+        assertEquals(8 * 33_600.0, sourced.options().get(0).capexUsd(), 0);
+        assertTrue(sourced.options().get(0).capexBasis().contains("derived-from-system, 2023-05"));
     }
 
     @Test
@@ -166,7 +172,7 @@ class TrainingCalculatorTest {
                 Arguments.of("utilization", new TrainingRequest(List.of(opt(1, null)), null, 1.01, 30.0, null, null, null, null)),
                 Arguments.of("days", new TrainingRequest(List.of(opt(1, null)), null, null, null, null, null, null, null)),
                 Arguments.of("options[0].utilization", new TrainingRequest(List.of(new TrainingRequest.Option("o", H100, 1,
-                        null, 1.5, null, List.of())), null, null, 30.0, null, null, null, null)),
+                        null, 1.5, null, List.of(), null)), null, null, 30.0, null, null, null, null)),
                 Arguments.of("recompute", new TrainingRequest(List.of(opt(1, null)), null, null, null, null, null, null,
                         null, 1e9, 1e9, "m", "half", null)),
                 Arguments.of("recompute", new TrainingRequest(List.of(opt(1, null)), null, null, 30.0, null, null, null,
