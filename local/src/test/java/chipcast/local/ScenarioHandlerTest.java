@@ -197,6 +197,22 @@ class ScenarioHandlerTest {
         assertEquals("https://developer.nvidia.com/blog/nvidia-gb200-nvl72-delivers-trillion-parameter-llm-training-and-real-time-inference/",
                 check.path("claim").path("source").path("url").asText(), "the claim is cited");
         assertFalse(check.path("claim").path("conditions").asText().isBlank());
+        // Every measured per-chip ratio against H100 in the same round, benchmark and scenario, with what differs.
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (JsonNode m : check.path("measuredRatios")) {
+            assertEquals("nvidia-h100-sxm", m.path("baselineChipId").asText());
+            assertEquals(m.path("subjectTokensPerSecondPerChip").asDouble() / m.path("baselineTokensPerSecondPerChip")
+                    .asDouble(), m.path("ratio").asDouble(), 1e-9);
+            assertTrue(m.path("differsFromClaim").toString().contains("model: measured on"));
+            if (m.path("subjectChipId").asText().equals("nvidia-gb200")) {
+                lo = Math.min(lo, m.path("ratio").asDouble());
+                hi = Math.max(hi, m.path("ratio").asDouble());
+            }
+        }
+        assertTrue(check.path("measuredRatios").size() >= 4, check.path("measuredRatios").toString());
+        assertTrue(lo > 3 && hi < 5, "GB200 over H100 measured x" + lo + " to x" + hi + ", far below the claimed x30");
+        assertTrue(check.path("measuredSummary").asText().contains("beyond what was measured"));
     }
 
     @Test
