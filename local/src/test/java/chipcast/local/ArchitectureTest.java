@@ -19,17 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * other, and nothing prints to the standard streams or uses the SDK's internal shaded libraries.
  */
 class ArchitectureTest {
-    /** The functions' code: core and the five function modules, without the local tools and the tests. */
+    /** The functions' code: core and the six function modules, without the local tools and the tests. */
     static final JavaClasses FUNCTIONS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("chipcast.core", "chipcast.chips", "chipcast.forecasts", "chipcast.scenarios",
-                    "chipcast.recalc", "chipcast.loader");
+                    "chipcast.benchmarks", "chipcast.recalc", "chipcast.loader");
 
     /** Domain records, calculators and services. */
     static final String[] DOMAIN = {"chipcast.core.chip..", "chipcast.core.forecast..", "chipcast.core.scenario..",
-            "chipcast.core.series..", "chipcast.core.request.."};
+            "chipcast.core.series..", "chipcast.core.request..", "chipcast.core.benchmark.."};
     static final List<String> FUNCTION_MODULES = List.of("chipcast.chips", "chipcast.forecasts", "chipcast.scenarios",
-            "chipcast.recalc", "chipcast.loader");
+            "chipcast.benchmarks", "chipcast.recalc", "chipcast.loader");
 
     @Test
     void theClassesWereFound() {
@@ -41,7 +41,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                         "chipcast.core.http..", "chipcast.core.store.dynamodb..", "chipcast.core.cfn..",
-                        "chipcast.core.snapstart..", "chipcast.core.log..")
+                        "chipcast.core.snapstart..", "chipcast.core.log..", "chipcast.core.bundled..")
                 .because("calculators and services are plain Java, unit- and property-tested directly")
                 .check(FUNCTIONS);
     }

@@ -41,10 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatasetLoaderTest {
     private static final Map<String, String> TABLES = Map.of(
             "CHIPS_TABLE", "ChipsTable", "FORECASTS_TABLE", "ForecastsTable",
-            "FX_RATES_TABLE", "FxRatesTable", "SCENARIOS_TABLE", "ScenariosTable");
+            "FX_RATES_TABLE", "FxRatesTable", "SCENARIOS_TABLE", "ScenariosTable", "BENCHMARKS_TABLE", "BenchmarksTable");
     /** The dataset's name for each table and the loader's variable naming it. */
     private static final Map<String, String> VARIABLES = Map.of("chips", "CHIPS_TABLE", "forecasts", "FORECASTS_TABLE",
-            "fxRates", "FX_RATES_TABLE", "scenarios", "SCENARIOS_TABLE");
+            "fxRates", "FX_RATES_TABLE", "scenarios", "SCENARIOS_TABLE", "benchmarks", "BENCHMARKS_TABLE");
     private static final AtomicInteger FRESH = new AtomicInteger();
     /** The loader's backoff, with its pauses recorded instead of slept. */
     private final List<java.time.Duration> pauses = new CopyOnWriteArrayList<>();
@@ -71,12 +71,13 @@ class DatasetLoaderTest {
         counts.put("forecasts", forecasts.get("forecasts").size());
         counts.put("fxRates", forecasts.get("fxRates").size());
         counts.put("scenarios", LocalJson.MAPPER.readTree(TestStack.read("data/scenarios.json")).size());
+        counts.put("benchmarks", LocalJson.MAPPER.readTree(TestStack.read("data/benchmarks.json")).size());
         return counts;
     }
 
     private static Map<String, Integer> itemsIn(Map<String, String> env) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String name : List.of("chips", "forecasts", "fxRates", "scenarios")) {
+        for (String name : List.of("chips", "forecasts", "fxRates", "scenarios", "benchmarks")) {
             counts.put(name, TestStack.env().dynamo().scan(r -> r.tableName(env.get(VARIABLES.get(name)))).count());
         }
         return counts;

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and CloudFormation would send, and what nobody should.
  */
 class EventBytesTest {
-    private static final List<String> API_FUNCTIONS = List.of("ChipSpecFunction", "ForecastFunction", "ScenarioFunction");
+    private static final List<String> API_FUNCTIONS = List.of("ChipSpecFunction", "ForecastFunction", "ScenarioFunction",
+            "BenchmarkFunction");
 
     private static JsonNode invoke(String function, String event) throws Exception {
         byte[] answer = Invoker.invokeRaw(TestStack.handler(function), event.getBytes(StandardCharsets.UTF_8),

@@ -151,7 +151,7 @@ class ForecastHandlerTest {
         TestStack.resetCounter();
         JsonNode list = body(TestStack.invoke(FN, TestStack.event("list-forecasts.json")));
         assertEquals(Map.of("Query", 1), TestStack.COUNTER.snapshot());
-        assertEquals(16, list.path("items").size());
+        assertEquals(DatasetCounts.forecasts(), list.path("items").size());
         for (JsonNode item : list.path("items")) {
             assertFalse(item.path("source").path("asOf").asText().isBlank(), item.path("id").asText());
             if (item.path("id").asText().equals("vmr-2024-inference-chips")) {
@@ -170,15 +170,16 @@ class ForecastHandlerTest {
         JsonNode doc = body(response);
         assertFalse(doc.path("materialised").isNull());
         doc.path("sources").forEach(s -> assertTrue(List.of("vmr-2024-inference-chips", "vmr-2025-inference-chips",
-                "kb-2024-inference-chips", "datahorizzon-inference-chips", "intel-mr-inference-chips")
+                "kb-2024-inference-chips", "datahorizzon-inference-chips", "datahorizzon-global-inference-chips",
+                "intel-mr-inference-chips")
                 .contains(s.path("id").asText()), s.path("id").asText()));
         for (JsonNode year : doc.path("years")) {
             assertTrue(year.path("min").asDouble() <= year.path("median").asDouble());
             assertTrue(year.path("median").asDouble() <= year.path("max").asDouble());
             assertEquals(year.path("count").asInt(), year.path("sourceIds").size());
             if (year.path("year").asInt() == 2030) {
-                // VMR 90.6, KB 143, DataHorizzon and Intel MR interpolated, VMR-2025 interpolated: 5 sources
-                assertEquals(5, year.path("count").asInt());
+                // VMR 90.6, KB 143; DataHorizzon (both reports), Intel MR and VMR-2025 interpolated: 6 sources
+                assertEquals(6, year.path("count").asInt());
                 assertEquals(143.0, year.path("max").asDouble(), 1e-9);
             }
         }

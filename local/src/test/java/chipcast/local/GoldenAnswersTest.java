@@ -97,6 +97,7 @@ class GoldenAnswersTest {
     static final String CHIPS = "ChipSpecFunction";
     static final String FORECASTS = "ForecastFunction";
     static final String SCENARIOS = "ScenarioFunction";
+    static final String BENCHMARKS = "BenchmarkFunction";
 
     static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -108,7 +109,11 @@ class GoldenAnswersTest {
                 {"forecast-consensus", FORECASTS}, {"calculate-forecast-points", FORECASTS},
                 {"calculate-forecast-cagr", FORECASTS}, {"compare-training", SCENARIOS}, {"compare-inference", SCENARIOS},
                 {"compare-market", SCENARIOS}, {"list-scenarios", SCENARIOS}, {"get-scenario", SCENARIOS},
-                {"get-scenario-comparison", SCENARIOS}}) {
+                {"get-scenario-comparison", SCENARIOS}, {"compare-inference-preset", SCENARIOS},
+                {"compare-training-tokens", SCENARIOS}, {"list-benchmarks", BENCHMARKS},
+                {"list-benchmarks-by-chip", BENCHMARKS}, {"list-benchmarks-inferencex", BENCHMARKS},
+                {"get-benchmark", BENCHMARKS}, {"get-benchmark-not-found", BENCHMARKS},
+                {"benchmark-validation", BENCHMARKS}}) {
             cases.add(new Case("event-" + e[0], e[1], () -> file(e[0] + ".json")));
         }
         // README: chips
@@ -172,6 +177,25 @@ class GoldenAnswersTest {
                 "GET /scenarios/{scenarioId}/comparison", Map.of("scenarioId", "gtc-2024-training"), null)));
         cases.add(new Case("readme-scenario-market", SCENARIOS, () -> get("get-scenario.json",
                 "GET /scenarios/{scenarioId}/comparison", Map.of("scenarioId", "vmr-vs-kb-2030"), null)));
+        cases.add(new Case("readme-scenario-inference-30x", SCENARIOS, () -> get("get-scenario.json",
+                "GET /scenarios/{scenarioId}/comparison", Map.of("scenarioId", "gtc-2024-inference-30x"), null)));
+        cases.add(new Case("readme-compare-bytes-contradict", SCENARIOS, () -> body("compare-inference.json",
+                b -> ((ObjectNode) b.path("model")).put("bytesPerParameter", 2))));
+        cases.add(new Case("readme-compare-no-fit", SCENARIOS, () -> body("compare-inference-preset.json", b -> {
+            b.putObject("model").put("preset", "llama-3.1-405b");
+            b.put("precision", "bf16");
+            ((ObjectNode) b.path("options").get(0)).put("chipsPerReplica", 1);
+        })));
+        cases.add(new Case("readme-compare-context", SCENARIOS, () -> body("compare-inference-preset.json", b -> {
+            b.putObject("model").put("preset", "llama-2-70b");
+            b.putObject("workload").put("preset", "8k/1k");
+        })));
+        cases.add(new Case("readme-benchmarks-bad-id", BENCHMARKS, () -> get("get-benchmark.json",
+                "GET /benchmarks/{benchmarkId}", Map.of("benchmarkId", "MLPerf B200"), null)));
+        cases.add(new Case("readme-benchmarks-scenario-and-workload", BENCHMARKS, () -> get("list-benchmarks.json",
+                "GET /benchmarks", null, q("scenario", "Server", "workload", "1k/1k"))));
+        cases.add(new Case("readme-benchmarks-gaudi2-server", BENCHMARKS, () -> get("list-benchmarks.json",
+                "GET /benchmarks", null, q("chipId", "intel-gaudi2", "scenario", "server"))));
         cases.add(new Case("readme-scenario-get-inference", SCENARIOS, () -> get("get-scenario.json",
                 "GET /scenarios/{scenarioId}", Map.of("scenarioId", "gtc-2024-inference-30x"), null)));
         cases.add(new Case("readme-scenario-not-found", SCENARIOS, () -> get("get-scenario.json",

@@ -132,6 +132,11 @@ final class HostileRequests {
             return bodyProbe();
         } else if (pick < 90 && !bodyRoutes.isEmpty()) {
             return base64Probe();
+        } else if (pick >= 95) {
+            Probe benchmarks = benchmarkProbe();
+            if (benchmarks != null) {
+                return benchmarks;
+            }
         }
         return tokenProbe();
     }
@@ -365,6 +370,52 @@ final class HostileRequests {
                 .orElse(route(routes));
         return new Probe(Kind.NEXT_TOKEN, "GET", route, Map.of(), route.path(), query, null, null, false,
                 new byte[0], false);
+    }
+
+    // ---- the benchmark routes: filter combinations, their values, and tokens of other queries ----
+
+    private static final List<String> BENCHMARK_FILTERS = List.of("chipId", "model", "scenario", "workload",
+            "sourceKind", "limit", "nextToken");
+
+    /** GET /benchmarks with real filters mixed with hostile ones, or a hostile id; null if the template lacks them. */
+    private Probe benchmarkProbe() {
+        TemplateModel.Route list = routes.stream().filter(r -> r.routeKey().equals("GET /benchmarks")).findFirst()
+                .orElse(null);
+        TemplateModel.Route one = routes.stream().filter(r -> r.routeKey().equals("GET /benchmarks/{benchmarkId}"))
+                .findFirst().orElse(null);
+        if (list == null || one == null) {
+            return null;
+        }
+        if (random.nextInt(4) == 0) {
+            String id = switch (random.nextInt(6)) {
+                case 0 -> "mlperf-v5.1-nvidia-b200-sxm-180gbx8-trt-llama2-70b-99-offline".toUpperCase();
+                case 1 -> "mlperf-v5.1-" + "a.".repeat(200);
+                case 2 -> "mlperf..v5.1";
+                case 3 -> "." + word();
+                case 4 -> mutate("mlperf-v5.1-nvidia-b200-sxm-180gbx8-trt-llama2-70b-99-offline");
+                default -> hostile();
+            };
+            Map<String, String> params = Map.of("benchmarkId", id);
+            return new Probe(Kind.PATH_PARAMETER, "GET", one, params, concretePath(one, params), List.of(), null, null,
+                    false, new byte[0], random.nextInt(10) == 0);
+        }
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            String key = pick(BENCHMARK_FILTERS);
+            String value = switch (key) {
+                case "chipId" -> pick(List.of("nvidia-h100-sxm", "nvidia-b200", "intel-gaudi2", "NVIDIA-B200", hostile()));
+                case "model" -> pick(List.of("llama-2-70b", "llama-3.1-405b", "deepseek-r1", "llama-3..1", hostile()));
+                case "scenario" -> pick(List.of("Offline", "server", "INTERACTIVE", "batch", hostile()));
+                case "workload" -> pick(List.of("1k/1k", "1k1k", "8k/1k", "1024/1024", "99999999k/1", "/", hostile()));
+                case "sourceKind" -> pick(List.of("mlperf-inference", "inferencex", "mlperf", hostile()));
+                case "limit" -> pick(List.of("1", "100", "101", hostile()));
+                default -> pick(List.of(realToken, flipBit(realToken), forgePayload(realToken), hostile()));
+            };
+            query.add(new AbstractMap.SimpleEntry<>(key, value));
+        }
+        return new Probe(Kind.QUERY, "GET", list, Map.of(), list.path(), query, null, null, false, new byte[0],
+                random.nextInt(10) == 0);
     }
 
     private String flipBit(String token) {

@@ -45,8 +45,10 @@ class JarContentsTest {
             "org/joda/time/DateTime.class",
             "software/amazon/awssdk/services/dynamodb/streams/DynamoDbStreamsClient.class");
     static final Map<String, List<String>> OWN = Map.of(
-            "ScenarioFunction", List.of("dataset/claims.json"),
-            "DataLoaderFunction", List.of("dataset/chips.json", "dataset/forecasts.json", "dataset/scenarios.json"));
+            "ScenarioFunction", List.of("dataset/claims.json", "dataset/models.json", "dataset/chip-hour-prices.json"),
+            "BenchmarkFunction", List.of("dataset/models.json", "dataset/chip-hour-prices.json"),
+            "DataLoaderFunction", List.of("dataset/chips.json", "dataset/forecasts.json", "dataset/scenarios.json",
+                    "dataset/benchmarks.json"));
 
     @Test
     void eachCodeUriJarHoldsItsHandlerAndItsRuntimeDependencies() throws Exception {

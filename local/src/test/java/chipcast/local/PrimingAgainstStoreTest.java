@@ -29,7 +29,10 @@ class PrimingAgainstStoreTest {
                 "ForecastFunction", PrimingEvents.get("GET /forecasts/{forecastId}", "/forecasts/vmr-2024-inference-chips",
                         Map.of("forecastId", "vmr-2024-inference-chips")),
                 "ScenarioFunction", PrimingEvents.get("GET /scenarios/{scenarioId}", "/scenarios/gtc-2024-training",
-                        Map.of("scenarioId", "gtc-2024-training")));
+                        Map.of("scenarioId", "gtc-2024-training")),
+                "BenchmarkFunction", PrimingEvents.get("GET /benchmarks/{benchmarkId}",
+                        "/benchmarks/mlperf-v5.1-nvidia-b200-sxm-180gbx8-trt-llama2-70b-99-offline",
+                        Map.of("benchmarkId", "mlperf-v5.1-nvidia-b200-sxm-180gbx8-trt-llama2-70b-99-offline")));
         primed.forEach((function, event) -> {
             Priming priming = new Priming((RequestStreamHandler) TestStack.handler(function), () -> List.of(event), 1);
             TestStack.resetCounter();
@@ -58,7 +61,8 @@ class PrimingAgainstStoreTest {
     static final Map<String, List<byte[]>> PRIMING = Map.of(
             "ChipSpecFunction", chipcast.chips.ChipSpecHandler.primingEvents(),
             "ForecastFunction", chipcast.forecasts.ForecastHandler.primingEvents(),
-            "ScenarioFunction", chipcast.scenarios.ScenarioHandler.primingEvents());
+            "ScenarioFunction", chipcast.scenarios.ScenarioHandler.primingEvents(),
+            "BenchmarkFunction", chipcast.benchmarks.BenchmarkHandler.primingEvents());
 
     @Test
     void eachApiFunctionPrimesEveryRouteItServesAndWritesNothing() throws Exception {

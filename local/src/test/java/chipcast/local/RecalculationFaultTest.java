@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -43,8 +43,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and none twice. RecalculationTest covers the store going away half-way (N = 10).
  */
 class RecalculationFaultTest {
-    /** 16 forecasts and 5 markets, in USD and KRW. */
-    static final int SERIES = 42;
+    /** Every forecast and every market, in USD and KRW. */
+    static final int SERIES = DatasetCounts.series();
+
+    /** Killed before the first write, after one, after 20, and before the last. */
+    static int[] killPoints() {
+        return new int[] {0, 1, 20, SERIES - 1};
+    }
 
     static DynamoDbClient client(ExecutionInterceptor interceptor) {
         return DynamoClients.builder(Map.of("DYNAMODB_ENDPOINT", TestStack.env().endpoint(), "AWS_REGION", "us-east-1"),
@@ -99,7 +104,7 @@ class RecalculationFaultTest {
     }
 
     @ParameterizedTest(name = "killed after {0} writes")
-    @ValueSource(ints = {0, 1, 20, 41})
+    @MethodSource("killPoints")
     void aRunKilledAfterNWritesThenRerunConverges(int writes) {
         String table = freshSeriesTable("SeriesKilledAfter" + writes);
         AtomicInteger puts = new AtomicInteger();

@@ -59,10 +59,10 @@ class RecalculationTest {
         // The answer as the runtime returns it: JSON, read back here as maps.
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = (Map<String, Object>) result.get("summary");
-        // 16 forecasts and 5 markets, in USD and KRW
-        assertEquals(42, summary.get("computed"));
+        // every forecast and every market, in USD and KRW
+        assertEquals(DatasetCounts.series(), summary.get("computed"));
         assertEquals(0, summary.get("written"), "the start-up run already wrote every series; nothing changed since");
-        assertEquals(42, summary.get("unchanged"));
+        assertEquals(DatasetCounts.series(), summary.get("unchanged"));
         assertEquals(0, summary.get("failed"));
         assertEquals("schedule", result.get("trigger"), "the schedule's Input, read from the event bytes");
     }
@@ -84,11 +84,11 @@ class RecalculationTest {
         try (DynamoDbClient failing = DynamoClients.builder(env, failAfterTen).build()) {
             Recalculation.Summary broken = recalculation(failing, table).run(1_000);
             assertEquals(10, broken.written());
-            assertEquals(32, broken.failed());
-            assertEquals(32, broken.failedSeries().size());
+            assertEquals(DatasetCounts.series() - 10, broken.failed());
+            assertEquals(DatasetCounts.series() - 10, broken.failedSeries().size());
         }
         Recalculation.Summary rerun = recalculation(TestStack.env().dynamo(), table).run(2_000);
-        assertEquals(32, rerun.written(), "only what failed is written");
+        assertEquals(DatasetCounts.series() - 10, rerun.written(), "only what failed is written");
         assertEquals(10, rerun.unchanged());
         assertEquals(0, rerun.failed());
         assertEquals(docs("SeriesTable"), docs(table), "every series equals a clean run's");
@@ -104,7 +104,7 @@ class RecalculationTest {
                 series.putIfNewer(new SeriesStore.Series(id, "hash-of-newer-inputs", newer, "later", "{\"newer\":true}")));
         Recalculation.Summary older = recalculation(TestStack.env().dynamo(), table).run(newer - 1);
         assertEquals(1, older.skippedNewer());
-        assertEquals(41, older.written());
+        assertEquals(DatasetCounts.series() - 1, older.written());
         assertEquals("{\"newer\":true}", series.find(id).orElseThrow().doc(), "the newer run's series stands");
         // the same run replayed is not newer than itself either
         assertEquals(SeriesStore.WriteOutcome.NEWER_EXISTS,
@@ -133,7 +133,7 @@ class RecalculationTest {
     @Test
     void everyDocumentOfTheRunIsServedByTheForecastFunction() {
         List<String> ids = List.copyOf(docs("SeriesTable").keySet());
-        assertEquals(42, ids.size());
+        assertEquals(DatasetCounts.series(), ids.size());
         assertTrue(ids.contains(SeriesStore.consensusId("ai-inference-chips", "KRW")));
         assertTrue(ids.contains(SeriesStore.forecastId("marketsandmarkets-ai-inference", "USD")),
                 "a forecast quoted in KRW trillions is converted to USD too");
@@ -143,9 +143,11 @@ class RecalculationTest {
     void aPreviewCountsWhatARunWouldRecomputeAndWritesNothing() {
         String table = freshSeriesTable("SeriesPreview");
         Recalculation recalculation = recalculation(TestStack.env().dynamo(), table);
-        assertEquals(new Recalculation.Preview(42, 42), recalculation.preview(), "nothing materialised yet");
+        assertEquals(new Recalculation.Preview(DatasetCounts.series(), DatasetCounts.series()), recalculation.preview(),
+                "nothing materialised yet");
         assertEquals(0, docs(table).size(), "a preview writes nothing");
         recalculation.run(1_000);
-        assertEquals(new Recalculation.Preview(42, 0), recalculation.preview(), "after a run, nothing to recompute");
+        assertEquals(new Recalculation.Preview(DatasetCounts.series(), 0), recalculation.preview(),
+                "after a run, nothing to recompute");
     }
 }

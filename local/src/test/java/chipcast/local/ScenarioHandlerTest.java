@@ -92,18 +92,19 @@ class ScenarioHandlerTest {
         assertEquals(Map.of("BatchGetItem", 1), TestStack.COUNTER.snapshot(), "both chips in one BatchGetItem");
         JsonNode h100 = option(doc, 0);
         JsonNode b200 = option(doc, 1);
-        // 8,000 x 700 W = 5.6 MW; 2,000 x 1,000 W = 2.0 MW (serverOverhead 1.0).
-        assertEquals(5.6, h100.path("itPowerMW").asDouble(), 1e-9);
-        assertEquals(2.0, b200.path("itPowerMW").asDouble(), 1e-9);
-        assertEquals(5.6 * 1.2, h100.path("facilityPowerMW").asDouble(), 1e-9);
+        // Epoch's chip-to-server factors: 8,000 x 700 W x 1.8214 = 10.2 MW; 2,000 x 1,000 W x 1.8 = 3.6 MW; PUE 1.25.
+        assertEquals(10.2, h100.path("itPowerMW").asDouble(), 1e-9);
+        assertEquals(3.6, b200.path("itPowerMW").asDouble(), 1e-9);
+        assertEquals(10.2 * 1.25, h100.path("facilityPowerMW").asDouble(), 1e-9);
         // Peak BF16: 8,000 x 989.4 = 7,915.2 PF vs 2,000 x 2,250 = 4,500 PF.
         assertEquals(8000 * H100_BF16 / 1000, h100.path("peakPFLOPS").asDouble(), 1e-9);
         assertEquals(2000 * B200_BF16 / 1000, b200.path("peakPFLOPS").asDouble(), 1e-9);
         assertEquals((2000 * B200_BF16) / (8000 * H100_BF16), b200.path("ratiosToBaseline").path("peakPFLOPS").asDouble(), 1e-12);
-        assertEquals(2.0 / 5.6, b200.path("ratiosToBaseline").path("itPowerMW").asDouble(), 1e-12);
+        assertEquals(3.6 / 10.2, b200.path("ratiosToBaseline").path("itPowerMW").asDouble(), 1e-12);
         // With days given, each option also gets the days for the baseline's FLOP: 90 x 7915.2 / 4500.
         assertEquals(90 * 7915.2 / 4500, b200.path("daysForBaselineFlop").asDouble(), 1e-9);
-        assertEquals(0.4, doc.path("result").path("utilization").asDouble(), 0, "default echoed");
+        assertEquals(0.375, doc.path("result").path("utilization").asDouble(), 0, "default echoed");
+        assertTrue(doc.path("result").path("utilizationSource").asText().contains("Epoch"), "and where it comes from");
         // Every figure carries its source.
         assertEquals(2, doc.path("chips").size());
         for (JsonNode chip : doc.path("chips")) {
@@ -114,20 +115,45 @@ class ScenarioHandlerTest {
     }
 
     @Test
-    void inferenceMemoryBoundDecodeRatioIsTheBandwidthRatio() throws Exception {
+    void theFirstVersionsInferenceBodyStillAnswersWithItsCaveats() throws Exception {
         TestStack.resetCounter();
         JsonNode doc = ok(invoke("compare-inference.json"));
         assertEquals(Map.of("BatchGetItem", 1), TestStack.COUNTER.snapshot());
         JsonNode h100 = option(doc, 0);
         JsonNode b200 = option(doc, 1);
-        assertEquals("memory", h100.path("bound").asText());
-        assertEquals("memory", b200.path("bound").asText());
-        assertEquals(7.7 / 3.35, b200.path("ratiosToBaseline").path("memoryBoundTokensPerSecond").asDouble(), 1e-12);
-        // bandwidth x batch / bytes per step: 3.35e12 x 32 / (280e9 x 1 byte)
-        assertEquals(3.35e12 * 32 / 280e9, h100.path("memoryBoundTokensPerSecond").asDouble(), 1e-6);
-        // 1,800 GB of FP8 weights on 80 GB chips: 23 chips just to hold them.
-        assertEquals(23, h100.path("chipsToFitWeights").asLong());
+        // 1,800 GB of FP8 weights in 72 GB usable per H100: 25 chips, so a replica of 32.
+        assertEquals(32, h100.path("chipsPerReplica").asInt());
+        for (JsonNode o : doc.path("result").path("options")) {
+            assertTrue(o.path("bound").path("tokensPerSecondPerChip").asDouble()
+                    >= o.path("estimate").path("tokensPerSecondPerChip").asDouble(), o.path("name").asText());
+        }
+        assertTrue(b200.path("ratiosToBaseline").path("estimateTokensPerSecondPerChip").asDouble() > 1);
+        // No architecture and no expert layout: the answer says what it leaves out.
+        String caveats = doc.path("result").path("caveats").toString();
+        assertTrue(caveats.contains("KV cache") && caveats.contains("expertsPerToken"), caveats);
+        assertEquals("1k/1k", doc.path("result").path("workload").path("preset").asText(), "the default workload");
         assertEquals(3, doc.path("chips").size());
+    }
+
+    @Test
+    void aPresetModelGetsItsKvCacheAndItsSourcedCost() throws Exception {
+        JsonNode doc = ok(compare("compare-inference.json", b -> {
+            b.remove("model");
+            b.putObject("model").put("preset", "llama-3.1-70b");
+            b.putObject("workload").put("preset", "1k/1k");
+        }));
+        JsonNode h100 = option(doc, 0);
+        assertEquals("llama-3.1-70b", doc.path("result").path("model").path("preset").asText());
+        assertTrue(doc.path("result").path("model").path("kvCacheModelled").asBoolean());
+        assertEquals(0.3355, h100.path("memory").path("kvPerSequenceGB").asDouble(), 1e-4);
+        assertEquals("3yr-rental", h100.path("cost").path("buyerType").asText());
+        assertTrue(h100.path("cost").path("usdPerMillionTokens").asDouble() > 0);
+        assertFalse(h100.path("cost").path("source").asText().isBlank(), "the price names its source");
+        // bytesPerParameter 2 against FP8 weights is a contradiction, not a silent choice.
+        assertError(compare("compare-inference.json", b -> ((ObjectNode) b.path("model")).put("bytesPerParameter", 2)),
+                400, "INVALID_BODY", "model.bytesPerParameter");
+        assertError(compare("compare-inference.json", b -> ((ObjectNode) b.path("model")).put("preset", "llama-2-70b")),
+                400, "INVALID_BODY", "model.parametersB");
     }
 
     @Test
@@ -171,6 +197,22 @@ class ScenarioHandlerTest {
         assertEquals("https://developer.nvidia.com/blog/nvidia-gb200-nvl72-delivers-trillion-parameter-llm-training-and-real-time-inference/",
                 check.path("claim").path("source").path("url").asText(), "the claim is cited");
         assertFalse(check.path("claim").path("conditions").asText().isBlank());
+        // Every measured per-chip ratio against H100 in the same round, benchmark and scenario, with what differs.
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (JsonNode m : check.path("measuredRatios")) {
+            assertEquals("nvidia-h100-sxm", m.path("baselineChipId").asText());
+            assertEquals(m.path("subjectTokensPerSecondPerChip").asDouble() / m.path("baselineTokensPerSecondPerChip")
+                    .asDouble(), m.path("ratio").asDouble(), 1e-9);
+            assertTrue(m.path("differsFromClaim").toString().contains("model: measured on"));
+            if (m.path("subjectChipId").asText().equals("nvidia-gb200")) {
+                lo = Math.min(lo, m.path("ratio").asDouble());
+                hi = Math.max(hi, m.path("ratio").asDouble());
+            }
+        }
+        assertTrue(check.path("measuredRatios").size() >= 4, check.path("measuredRatios").toString());
+        assertTrue(lo > 3 && hi < 5, "GB200 over H100 measured x" + lo + " to x" + hi + ", far below the claimed x30");
+        assertTrue(check.path("measuredSummary").asText().contains("beyond what was measured"));
     }
 
     @Test
@@ -184,14 +226,16 @@ class ScenarioHandlerTest {
         assertEquals(18000 / 15831.2, ratio(check, "peak cluster compute, FP4 vs FP8").path("ratio").asDouble(), 1e-12);
         assertEquals(2.0 / 5.6, ratio(check, "IT power from TDP").path("ratio").asDouble(), 1e-12);
         assertEquals(4.0 / 15.0, ratio(check, "claimed power").path("ratio").asDouble(), 1e-12);
+        assertEquals(4.5 / 12.75, ratio(check, "all-in facility power").path("ratio").asDouble(), 1e-12);
         assertEquals(15831.2 / 18000, check.path("unexplainedFactor").asDouble(), 1e-12);
         String notes = check.path("assumptionsToCloseGap").toString();
         assertTrue(notes.contains("1875 W") && notes.contains("x2.68 its TDP"), notes);
         assertTrue(notes.contains("only if"), "FP4 vs FP8 is what closes the gap");
+        assertTrue(notes.contains("12.75 MW") && notes.contains("4.5 MW"), "all-in power against the claimed 15 / 4 MW");
         assertTrue(ratio(check, "days for the same job, BF16").path("explanation").asText().contains("take 158 days"));
         assertEquals("https://fnnews.com/ampNews/202403190838289464", check.path("claim").path("source").path("url").asText());
         // The comparison itself is the same as POSTing the stored body.
-        assertEquals(5.6, option(doc, 0).path("itPowerMW").asDouble(), 1e-9);
+        assertEquals(10.2, option(doc, 0).path("itPowerMW").asDouble(), 1e-9);
     }
 
     @Test
@@ -269,17 +313,18 @@ class ScenarioHandlerTest {
     }
 
     @Test
-    void aChipWithoutTheFigureIs422NamingChipAndFigure() throws Exception {
-        APIGatewayV2HTTPResponse response = compare("compare-training.json",
-                b -> ((ObjectNode) b.path("options").get(1)).put("chipId", "google-tpu-v5e"));
-        assertEquals(422, response.getStatusCode(), response.getBody());
-        JsonNode error = body(response).path("error");
-        assertEquals("MISSING_FIGURE", error.path("code").asText());
-        assertEquals("google-tpu-v5e", error.path("chipId").asText());
-        assertEquals("tdpWatts", error.path("figure").asText());
-        assertTrue(error.path("message").asText().contains("google-tpu-v5e") && error.path("message").asText().contains("tdpWatts"));
+    void aChipWithoutTdpLeavesPowerUnknownAndAMissingComputeFigureIs422() throws Exception {
+        JsonNode tpu = ok(compare("compare-training.json",
+                b -> ((ObjectNode) b.path("options").get(1)).put("chipId", "google-tpu-v5e")));
+        JsonNode v5e = option(tpu, 1);
+        assertTrue(v5e.path("itPowerMW").isNull() && v5e.path("energyMWh").isNull(), v5e.toString());
+        assertTrue(v5e.path("powerUnknownReason").asText().contains("no TDP"));
+        assertTrue(v5e.path("peakPFLOPS").asDouble() > 0, "the compute answer stands");
         // H100 has no FP4 figure: a FP4 comparison names it rather than using zero.
-        JsonNode fp4 = body(compare("compare-training.json", b -> b.put("precision", "fp4"))).path("error");
+        APIGatewayV2HTTPResponse response = compare("compare-training.json", b -> b.put("precision", "fp4"));
+        assertEquals(422, response.getStatusCode(), response.getBody());
+        JsonNode fp4 = body(response).path("error");
+        assertEquals("MISSING_FIGURE", fp4.path("code").asText());
         assertEquals("nvidia-h100-sxm", fp4.path("chipId").asText());
         assertEquals("denseTFLOPS.fp4", fp4.path("figure").asText());
     }
@@ -342,7 +387,7 @@ class ScenarioHandlerTest {
         String id = "test-invalid-" + System.nanoTime();
         assertError(put(id, null, b -> b.put("utilisation", 0.5)), 400, "UNKNOWN_FIELD", "utilisation");
         assertError(put(id, null, b -> b.remove("name")), 400, "INVALID_BODY", "name");
-        assertError(put(id, null, b -> ((ObjectNode) b.path("options").get(0)).put("chipId", "google-tpu-v5e")), 422, "MISSING_FIGURE", null);
+        assertError(put(id, null, b -> b.put("precision", "fp4")), 422, "MISSING_FIGURE", null);
         assertError(put(id, null, b -> b.putObject("claim").put("claimId", "no-such-claim").put("subjectOption", 1)),
                 400, "INVALID_BODY", "claim.claimId");
         // The 30x claim is an inference claim about GB200 vs H100: neither a training check nor other chips fit it.

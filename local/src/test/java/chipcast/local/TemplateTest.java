@@ -2,6 +2,7 @@ package chipcast.local;
 
 import chipcast.core.http.RequestMetrics;
 import chipcast.core.metrics.Metrics;
+import chipcast.core.store.dynamodb.DynamoBenchmarkStore;
 import chipcast.core.store.dynamodb.DynamoChipStore;
 import chipcast.core.store.dynamodb.DynamoForecastStore;
 import chipcast.core.store.dynamodb.DynamoFxRateStore;
@@ -35,13 +36,18 @@ class TemplateTest {
     static final TemplateModel TEMPLATE = TemplateModel.load(TestStack.ROOT.resolve("template.yaml"));
 
     /** Which index of which table each repository queries, with the key attributes it relies on. */
-    static final Map<String, List<String>> QUERIED_INDEXES = Map.of(
-            "ChipsTable/" + DynamoChipStore.VENDOR_INDEX, List.of("vendorKey", "id"),
-            "ChipsTable/" + DynamoChipStore.WORKLOAD_INDEX, List.of("workload", "id"),
-            "ChipsTable/" + DynamoChipStore.CATALOG_INDEX, List.of("catalog", "id"),
-            "ForecastsTable/" + DynamoForecastStore.MARKET_INDEX, List.of("market", "id"),
-            "ForecastsTable/" + DynamoForecastStore.CATALOG_INDEX, List.of("catalog", "id"),
-            "ScenariosTable/" + DynamoScenarioStore.CATALOG_INDEX, List.of("catalog", DynamoScenarioStore.PARTITION_KEY));
+    static final Map<String, List<String>> QUERIED_INDEXES = Map.ofEntries(
+            Map.entry("ChipsTable/" + DynamoChipStore.VENDOR_INDEX, List.of("vendorKey", "id")),
+            Map.entry("ChipsTable/" + DynamoChipStore.WORKLOAD_INDEX, List.of("workload", "id")),
+            Map.entry("ChipsTable/" + DynamoChipStore.CATALOG_INDEX, List.of("catalog", "id")),
+            Map.entry("ForecastsTable/" + DynamoForecastStore.MARKET_INDEX, List.of("market", "id")),
+            Map.entry("ForecastsTable/" + DynamoForecastStore.CATALOG_INDEX, List.of("catalog", "id")),
+            Map.entry("ScenariosTable/" + DynamoScenarioStore.CATALOG_INDEX, List.of("catalog", DynamoScenarioStore.PARTITION_KEY)),
+            Map.entry("BenchmarksTable/" + DynamoBenchmarkStore.CHIP_INDEX, List.of("chipId", "id")),
+            Map.entry("BenchmarksTable/" + DynamoBenchmarkStore.MODEL_INDEX, List.of("model", "id")),
+            Map.entry("BenchmarksTable/" + DynamoBenchmarkStore.SCENARIO_INDEX, List.of("scenarioKey", "id")),
+            Map.entry("BenchmarksTable/" + DynamoBenchmarkStore.SOURCE_INDEX, List.of("sourceKind", "id")),
+            Map.entry("BenchmarksTable/" + DynamoBenchmarkStore.CATALOG_INDEX, List.of("catalog", "id")));
 
     /** The primary key each repository reads and writes by. */
     static final Map<String, List<String>> TABLE_KEYS = Map.of(
@@ -49,11 +55,12 @@ class TemplateTest {
             "ForecastsTable", List.of(DynamoForecastStore.PARTITION_KEY),
             "FxRatesTable", List.of(DynamoFxRateStore.PARTITION_KEY, DynamoFxRateStore.SORT_KEY),
             "SeriesTable", List.of(DynamoSeriesStore.PARTITION_KEY),
-            "ScenariosTable", List.of(DynamoScenarioStore.PARTITION_KEY));
+            "ScenariosTable", List.of(DynamoScenarioStore.PARTITION_KEY),
+            "BenchmarksTable", List.of(DynamoBenchmarkStore.PARTITION_KEY));
 
     /** Functions that write, and the tables each may write. Everything else is read-only. */
     static final Map<String, Set<String>> WRITERS = Map.of(
-            "DataLoaderFunction", Set.of("ChipsTable", "ForecastsTable", "FxRatesTable", "ScenariosTable"),
+            "DataLoaderFunction", Set.of("ChipsTable", "ForecastsTable", "FxRatesTable", "ScenariosTable", "BenchmarksTable"),
             "RecalculationFunction", Set.of("SeriesTable"),
             "ScenarioFunction", Set.of("ScenariosTable"));
 

@@ -7,9 +7,12 @@ import chipcast.core.forecast.ForecastReports;
 import chipcast.core.forecast.FxRate;
 import chipcast.core.forecast.KnownPoint;
 import chipcast.core.json.Json;
+import chipcast.core.scenario.Architecture;
 import chipcast.core.scenario.ChipFigures;
 import chipcast.core.scenario.InferenceCalculator;
+import chipcast.core.scenario.InferenceInputs;
 import chipcast.core.scenario.InferenceRequest;
+import chipcast.core.scenario.ModelPreset;
 import chipcast.core.scenario.TrainingCalculator;
 import chipcast.core.scenario.TrainingRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,9 +43,9 @@ public class PureCore {
             dense(40.0, 80.0, 1100.0, 2250.0, 2250.0, 4500.0, 4500.0, 9000.0, 4500.0, null));
 
     private final List<KnownPoint> articlePoints = List.of(new KnownPoint(2023, 15.8), new KnownPoint(2030, 90.6));
-    private final InferenceRequest llama70 = new InferenceRequest(new InferenceRequest.Model(70, null, 1), 8, 10_000,
-            List.of(new InferenceRequest.Option("H100", H100), new InferenceRequest.Option("B200", B200)),
-            null, null, null, null);
+    private InferenceRequest llama70;
+    /** Issue 12's speed goal: an inference comparison of 10 options, each with a 50-point concurrency sweep. */
+    private InferenceRequest tenOptionsFiftyPoints;
     private final TrainingRequest gtcClusters = new TrainingRequest(List.of(
             new TrainingRequest.Option("Hopper", H100, 8000, 25_000.0),
             new TrainingRequest.Option("Blackwell", B200, 2000, null)), null, null, 90.0, null, null, null, null);
@@ -65,8 +68,30 @@ public class PureCore {
             rates.add(Json.readStored(Json.write(r), FxRate.class));
         }
         forecast = forecasts.get(0);
+        ModelPreset llama = null;
+        for (ModelPreset m : Json.readBundled(Files.readAllBytes(root.resolve("data/models.json")), ModelPreset[].class)) {
+            if (m.id().equals("llama-3.1-70b")) {
+                llama = m;
+            }
+        }
+        Architecture arch = Architecture.of(llama);
+        InferenceRequest.Workload oneK = InferenceInputs.WORKLOADS.get("1k/1k");
+        llama70 = new InferenceRequest(arch, null, oneK, 8L, null, 10_000.0, List.of(option("H100", H100, null),
+                option("B200", B200, null)), null, null, null, null, null, null, null, null, null, null, null, null,
+                llama.maxContext());
+        List<InferenceRequest.Option> ten = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ten.add(option("option " + i, i % 2 == 0 ? H100 : B200, 1 << (i % 4)));
+        }
+        tenOptionsFiftyPoints = new InferenceRequest(arch, null, oneK, null, 25.0, 1e6, ten, null, null, null, null,
+                null, null, null, null, null, null, 50, null, llama.maxContext());
         storedForecast = Json.write(forecast);
         report = ForecastReports.forecast(forecast, rates, "USD", null, null);
+    }
+
+    private static InferenceRequest.Option option(String name, ChipFigures chip, Integer chips) {
+        return new InferenceRequest.Option(name, chip, chips, null, null, null,
+                null, null, List.of(), null);
     }
 
     private static Map<String, Double> dense(Double fp64, Double fp32, Double tf32, Double bf16, Double fp16, Double fp8,
@@ -98,6 +123,11 @@ public class PureCore {
     @Benchmark
     public Object inferenceSizing() {
         return InferenceCalculator.calculate(llama70);
+    }
+
+    @Benchmark
+    public Object inferenceTenOptionsFiftyPointSweep() {
+        return InferenceCalculator.calculate(tenOptionsFiftyPoints);
     }
 
     @Benchmark

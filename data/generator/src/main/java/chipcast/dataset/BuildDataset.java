@@ -13,24 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Regenerates data/chips.json, data/forecasts.json and data/claims.json from data/sources (docs/data.md).
+ * Regenerates data/*.json (chips, forecasts, claims, benchmarks, models, chip-hour-prices) from data/sources
+ * (docs/data.md).
  *
  * <pre>
  * mvn -q -pl data/generator compile exec:java                              # write data/*.json
  * mvn -q -pl data/generator compile exec:java -Dexec.args=--check          # compare only; exit 1 on a difference
- * mvn -q -pl data/generator compile exec:java -Dexec.args=--extended       # also the Epoch import and curated inputs
  * mvn -q -pl data/generator compile exec:java -Dexec.args=--epoch-table    # print the Epoch disagreement table
  * </pre>
  *
  * Options: {@code --root DIR} (default: the chipcast.root property the pom sets, else the working directory),
- * {@code --out DIR} (write there instead of data/), {@code --with-epoch-import} (the same as --extended).
+ * {@code --out DIR} (write there instead of data/).
  */
 public final class BuildDataset {
     /** The one command that regenerates the committed files, from the repository root. */
     public static final String REGENERATE = "mvn -q -pl data/generator compile exec:java";
-
-    /** Outputs of the extended build only; a default run removes stale copies from data/. */
-    static final List<String> EXTENDED_ONLY = List.of("benchmarks.json", "models.json");
 
     private BuildDataset() {
     }
@@ -50,20 +47,18 @@ public final class BuildDataset {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean extended = false;
         boolean check = false;
         boolean table = false;
         Path root = Path.of(System.getProperty("chipcast.root", "."));
         Path outDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--extended", "--with-epoch-import" -> extended = true;
                 case "--check" -> check = true;
                 case "--epoch-table" -> table = true;
                 case "--root" -> root = Path.of(value(args, ++i, "--root"));
                 case "--out" -> outDir = Path.of(value(args, ++i, "--out"));
                 default -> {
-                    err.println("unknown option " + args[i] + " (options: --extended, --check, --epoch-table, --root DIR, --out DIR)");
+                    err.println("unknown option " + args[i] + " (options: --check, --epoch-table, --root DIR, --out DIR)");
                     return 2;
                 }
             }
@@ -77,13 +72,13 @@ public final class BuildDataset {
             out.print(CrossCheck.table(CrossCheck.read(layout)));
             return 0;
         }
-        DatasetBuild.Result result = DatasetBuild.run(layout, extended);
+        DatasetBuild.Result result = DatasetBuild.run(layout);
         result.report().forEach(line -> out.println("dataset: " + line));
         if (check) {
             List<String> differences = Comparison.differences(layout, result.files());
             if (!differences.isEmpty()) {
                 differences.forEach(err::println);
-                err.println("regenerate with: " + REGENERATE + (extended ? " -Dexec.args=--extended" : ""));
+                err.println("regenerate with: " + REGENERATE);
                 return 1;
             }
             out.println("dataset: data/" + String.join(", data/", result.files().keySet()) + " are up to date");
@@ -91,13 +86,6 @@ public final class BuildDataset {
         }
         Path target = outDir != null ? outDir : layout.root().resolve("data");
         write(target, result.files(), out);
-        if (!extended && outDir == null) {
-            for (String name : EXTENDED_ONLY) {
-                if (delete(target.resolve(name))) {
-                    out.println("dataset: removed data/" + name + " (written by the extended build only)");
-                }
-            }
-        }
         return 0;
     }
 
@@ -115,14 +103,6 @@ public final class BuildDataset {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir, e);
-        }
-    }
-
-    private static boolean delete(Path path) {
-        try {
-            return Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + path, e);
         }
     }
 

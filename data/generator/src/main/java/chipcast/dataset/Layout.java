@@ -1,6 +1,5 @@
 package chipcast.dataset;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,17 +20,17 @@ public record Layout(Path root) {
     public static final String SOURCES = CURATION + "sources.json";
     public static final String CHIP_CURATION = CURATION + "chips.json";
     public static final String CROSS_CHECK = CURATION + "epoch-crosscheck.json";
-    public static final String FORECAST_CURATION = CURATION + "forecasts.json";
     public static final String CLAIM_CURATION = CURATION + "claims.json";
     public static final String EPOCH_IMPORT = CURATION + "epoch-import.json";
 
-    // Curated inputs of the extended build, each optional.
+    // Curated inputs (docs/data.md), each required.
     public static final String CHIPS_ADDED = "data/sources/chips-added.json";
     public static final String CHIPS_AUDIT = "data/sources/chips-audit.json";
     public static final String CHIP_PRICES = "data/sources/chip-prices.json";
     public static final String FORECASTS = "data/sources/forecasts.json";
     public static final String BENCHMARKS = "data/sources/benchmarks.json";
     public static final String MODELS = "data/sources/models.json";
+    public static final String CHIP_HOUR_PRICES = "data/sources/chip-hour-prices.json";
 
     public Layout {
         root = root.toAbsolutePath().normalize();
@@ -39,10 +38,6 @@ public record Layout(Path root) {
 
     public Path path(String name) {
         return root.resolve(name);
-    }
-
-    public boolean exists(String name) {
-        return Files.isRegularFile(path(name));
     }
 
     /** The output file data/{name}. */

@@ -18,8 +18,8 @@ class CommittedDatasetTest {
 
     @Test
     void committedFilesAreWhatTheGeneratorBuilds() {
-        DatasetBuild.Result result = DatasetBuild.run(REPO, false);
-        assertEquals(DatasetBuild.DEFAULT_FILES, List.copyOf(result.files().keySet()));
+        DatasetBuild.Result result = DatasetBuild.run(REPO);
+        assertEquals(DatasetBuild.FILES, List.copyOf(result.files().keySet()));
         List<String> differences = Comparison.differences(REPO, result.files());
         if (!differences.isEmpty()) {
             fail(String.join("\n", differences) + "\nRegenerate them from the repository root with: "

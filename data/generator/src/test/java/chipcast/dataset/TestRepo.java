@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A copy of the repository's data/sources (and data/*.json) in a temporary directory, which a test may change:
- * add a fixture input, edit a curation file. The repository itself is never written.
+ * replace an input by its fixture, edit a curation file. The repository itself is never written.
  */
 final class TestRepo {
     final Layout layout;
@@ -38,13 +38,8 @@ final class TestRepo {
                     }
                 }
             }
-            for (String name : DatasetBuild.DEFAULT_FILES) {
+            for (String name : DatasetBuild.FILES) {
                 Files.copy(from.resolve(name), to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            // the tests define which optional inputs exist: start from none
-            for (String optional : new String[] {Layout.CHIPS_ADDED, Layout.CHIPS_AUDIT, Layout.CHIP_PRICES,
-                    Layout.FORECASTS, Layout.BENCHMARKS, Layout.MODELS}) {
-                Files.deleteIfExists(dir.resolve(optional));
             }
             return new TestRepo(dir);
         } catch (IOException e) {
@@ -52,12 +47,24 @@ final class TestRepo {
         }
     }
 
-    /** Copies src/test/resources/fixtures/{file name of input} to the input's place. */
+    /**
+     * Adds src/test/resources/fixtures/{file name of input} to the input, before its entries (so a test's index 0 is
+     * the fixture's first entry), as a user adds a record: the repository's own entries stay. For forecasts.json the
+     * fixture's forecasts come first and the repository's FX rates stay.
+     */
     TestRepo withFixture(String input) {
         String name = Path.of(input).getFileName().toString();
         try (InputStream in = TestRepo.class.getResourceAsStream("/fixtures/" + name)) {
-            Files.copy(in, layout.path(input), StandardCopyOption.REPLACE_EXISTING);
-            return this;
+            JsonNode fixture = Mapper.MAPPER.readTree(in);
+            JsonNode real = read(input);
+            if (real.isArray()) {
+                ArrayNode merged = Mapper.MAPPER.createArrayNode().addAll((ArrayNode) fixture).addAll((ArrayNode) real);
+                return write(input, merged);
+            }
+            ObjectNode merged = ((ObjectNode) real).deepCopy();
+            merged.set("forecasts", Mapper.MAPPER.createArrayNode().addAll((ArrayNode) fixture.path("forecasts"))
+                    .addAll((ArrayNode) real.path("forecasts")));
+            return write(input, merged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,8 +92,8 @@ final class TestRepo {
         }
     }
 
-    DatasetBuild.Result build(boolean extended) {
-        return DatasetBuild.run(layout, extended);
+    DatasetBuild.Result build() {
+        return DatasetBuild.run(layout);
     }
 
     /** The built data/{name} as a tree. */

@@ -1,5 +1,6 @@
 package chipcast.loader;
 
+import chipcast.core.benchmark.Benchmark;
 import chipcast.core.chip.Chip;
 import chipcast.core.forecast.Forecast;
 import chipcast.core.forecast.FxRate;
@@ -15,7 +16,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The bundled dataset (data/*.json in the repository, dataset/*.json on the classpath), read into the
@@ -33,11 +38,47 @@ public final class Dataset {
         if (dataset.chips().isEmpty() || dataset.forecasts().isEmpty()) {
             throw new IllegalStateException("the dataset has no chips or no forecasts");
         }
+        Set<String> chipIds = new HashSet<>();
+        dataset.chips().forEach(c -> chipIds.add(c.id()));
+        Set<String> ids = new HashSet<>();
+        for (Benchmark b : dataset.benchmarks()) {
+            if (!ids.add(b.id())) {
+                throw new IllegalStateException("benchmarks.json repeats id " + b.id());
+            }
+            if (!chipIds.contains(b.chipId())) {
+                throw new IllegalStateException("benchmark " + b.id() + " names chip " + b.chipId()
+                        + ", which is not in chips.json");
+            }
+            if (b.source() == null || b.source().url() == null) {
+                throw new IllegalStateException("benchmark " + b.id() + " has no source url");
+            }
+        }
     }
 
     public static DynamoDatasetWriter.Dataset load() {
         ForecastFile forecasts = read("forecasts.json", ForecastFile.class);
-        return new DynamoDatasetWriter.Dataset(chips(), forecasts.forecasts(), forecasts.fxRates(), scenarios());
+        List<Benchmark> benchmarks = benchmarks();
+        return new DynamoDatasetWriter.Dataset(withMeasured(chips(), benchmarks), forecasts.forecasts(),
+                forecasts.fxRates(), scenarios(), benchmarks);
+    }
+
+    public static List<Benchmark> benchmarks() {
+        return Arrays.asList(read("benchmarks.json", Benchmark[].class));
+    }
+
+    /**
+     * Each chip with the link to its measured results (count and listing), so GET /chips/{chipId} links them with
+     * its one GetItem. The link is set on the chip's JSON form, so it holds whatever fields the chip record has.
+     */
+    static List<Chip> withMeasured(List<Chip> chips, List<Benchmark> benchmarks) {
+        Map<String, Integer> counts = new TreeMap<>();
+        benchmarks.forEach(b -> counts.merge(b.chipId(), 1, Integer::sum));
+        return chips.stream().map(c -> {
+            com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(c);
+            node.set("measured", Json.MAPPER.valueToTree(new Chip.Measured(counts.getOrDefault(c.id(), 0),
+                    "/benchmarks?chipId=" + c.id())));
+            return Json.readBundled(Json.write(node).getBytes(java.nio.charset.StandardCharsets.UTF_8), Chip.class);
+        }).toList();
     }
 
     public static List<Chip> chips() {

@@ -2,6 +2,7 @@ package chipcast.loader;
 
 import chipcast.core.Environment;
 import chipcast.core.retry.Backoff;
+import chipcast.core.store.dynamodb.DynamoBenchmarkStore;
 import chipcast.core.store.dynamodb.DynamoChipStore;
 import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.dynamodb.DynamoDatasetWriter;
@@ -23,11 +24,12 @@ public final class DatasetLoader {
     public DatasetLoader(DynamoDbClient dynamo, Map<String, String> env, Backoff backoff) {
         this.writer = new DynamoDatasetWriter(dynamo, new DynamoDatasetWriter.Tables(
                 Environment.require(env, DynamoChipStore.TABLE_ENV), Environment.require(env, DynamoForecastStore.TABLE_ENV),
-                Environment.require(env, DynamoFxRateStore.TABLE_ENV), Environment.require(env, DynamoScenarioStore.TABLE_ENV)),
+                Environment.require(env, DynamoFxRateStore.TABLE_ENV), Environment.require(env, DynamoScenarioStore.TABLE_ENV),
+                Environment.require(env, DynamoBenchmarkStore.TABLE_ENV)),
                 backoff);
     }
 
-    /** @return items written per table: chips, forecasts, fxRates, scenarios */
+    /** @return items written per table: chips, forecasts, fxRates, scenarios, benchmarks */
     public Map<String, Integer> load() {
         return writer.write(Dataset.load());
     }

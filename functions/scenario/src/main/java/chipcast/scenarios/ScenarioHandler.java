@@ -1,6 +1,7 @@
 package chipcast.scenarios;
 
 import chipcast.core.Environment;
+import chipcast.core.bundled.BundledReference;
 import chipcast.core.http.ApiHandler;
 import chipcast.core.http.ApiRequest;
 import chipcast.core.http.ApiResponse;
@@ -15,6 +16,7 @@ import chipcast.core.scenario.StoredScenario;
 import chipcast.core.snapstart.Priming;
 import chipcast.core.snapstart.PrimingEvents;
 import chipcast.core.store.PageToken;
+import chipcast.core.store.dynamodb.DynamoBenchmarkStore;
 import chipcast.core.store.dynamodb.DynamoChipStore;
 import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.dynamodb.DynamoForecastStore;
@@ -46,7 +48,9 @@ public final class ScenarioHandler extends ApiHandler {
                 new DynamoForecastStore(dynamo, Environment.require(env, DynamoForecastStore.TABLE_ENV)),
                 new DynamoFxRateStore(dynamo, Environment.require(env, DynamoFxRateStore.TABLE_ENV)),
                 new DynamoScenarioStore(dynamo, Environment.require(env, DynamoScenarioStore.TABLE_ENV)),
-                BundledClaims.INSTANCE, new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")), Clock.systemUTC());
+                BundledClaims.INSTANCE, BundledReference.INSTANCE,
+                new DynamoBenchmarkStore(dynamo, Environment.require(env, DynamoBenchmarkStore.TABLE_ENV)),
+                new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")), Clock.systemUTC());
     }
 
     /**
@@ -59,6 +63,9 @@ public final class ScenarioHandler extends ApiHandler {
         String inference = "{\"kind\":\"inference\",\"precision\":\"fp8\",\"batchSize\":32,\"targetTokensPerSecond\":100000,"
                 + "\"model\":{\"parametersB\":1800,\"activeParametersB\":280,\"bytesPerParameter\":1},"
                 + "\"options\":[{\"chipId\":\"nvidia-h100-sxm\"},{\"chipId\":\"nvidia-gb200\"}]}";
+        String preset = "{\"kind\":\"inference\",\"model\":{\"preset\":\"llama-3.1-70b\"},\"workload\":{\"preset\":"
+                + "\"1k/1k\"},\"targetTokensPerSecondPerUser\":30,\"options\":[{\"chipId\":\"nvidia-h100-sxm\","
+                + "\"chipsPerReplica\":8},{\"chipId\":\"nvidia-b200\",\"precision\":\"fp4\"}]}";
         String market = "{\"kind\":\"market\",\"forecastIds\":[\"vmr-2024-inference-chips\",\"kb-2024-inference-chips\"],"
                 + "\"currency\":\"KRW\",\"from\":2023,\"to\":2031}";
         String save = "{\"name\":\"priming\",\"description\":\"read-only\",\"claim\":{\"claimId\":"
@@ -68,6 +75,7 @@ public final class ScenarioHandler extends ApiHandler {
         return List.of(
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), training),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), inference),
+                PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), preset),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), market),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(),
                         "{\"kind\":\"training\",\"utilisation\":0.5}"),

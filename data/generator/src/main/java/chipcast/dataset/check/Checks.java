@@ -64,6 +64,10 @@ public final class Checks {
             if (c.fp64Kind() != null && !FP64_KINDS.contains(c.fp64Kind())) {
                 problems.add(c.id() + ": fp64Kind '" + c.fp64Kind() + "' is not one of " + FP64_KINDS + " (or null)");
             }
+            if (c.denseTFLOPS() != null && (c.fp64Kind() == null) != (c.denseTFLOPS().get("fp64") == null)) {
+                problems.add(c.id() + ": fp64Kind says which FP64 figure denseTFLOPS.fp64 is: set it exactly when fp64 is set"
+                        + " (fp64 " + c.denseTFLOPS().get("fp64") + ", fp64Kind " + c.fp64Kind() + ")");
+            }
             if (c.sources() == null || c.sources().isEmpty()) {
                 problems.add(c.id() + ": no sources");
                 continue;

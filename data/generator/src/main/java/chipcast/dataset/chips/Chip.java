@@ -5,10 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One accelerator as written to data/chips.json, fields in output order. The default build writes the served
- * schema (the fields functions/core's Chip record reads); the extended build also writes the fields of
- * {@link #EXTENDED_FIELDS}. Numbers are kept as read ({@code Integer} or {@code Double}), so {@code 80} and
- * {@code 80.0} are written back as they came.
+ * One accelerator as written to data/chips.json, fields in output order (functions/core's Chip record reads
+ * them by name). Numbers are kept as read ({@code Integer} or {@code Double}), so {@code 80} and {@code 80.0} are
+ * written back as they came.
  */
 public record Chip(
         String id,
@@ -44,8 +43,8 @@ public record Chip(
     public static final List<String> PRECISIONS =
             List.of("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "fp6", "fp4", "int8", "int4");
 
-    /** Fields only the extended build writes (until functions/core's Chip record reads them). */
-    public static final Set<String> EXTENDED_FIELDS = Set.of(
+    /** Fields a chip of data/sources/chips-added.json may leave out (they have defaults or come from elsewhere). */
+    public static final Set<String> OPTIONAL_IN_ADDED = Set.of(
             "memoryPhysicalGB", "fp64Kind", "deviceKind", "perDeviceNote", "tier", "epochName", "prices");
 
     public static final String TIER_CURATED = "curated";
@@ -55,7 +54,7 @@ public record Chip(
     public record Interconnect(String name, Number GBs) {
     }
 
-    /** A dated price with its source: kind list, street, estimate or derived (from a system price). */
+    /** A dated price with its source: kind list, street, estimate or derived-from-system. */
     public record Price(String kind, Number usd, String date, PriceSource source, String note) {
     }
 

@@ -13,16 +13,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * data/sources/chip-prices.json (optional, extended build): dated prices per chip, each with its source, written
- * to the chip's {@code prices} list in file order. kind: list (vendor list price), street (a reported selling
- * price), estimate (an analyst's estimate) or derived (from a system price, e.g. a DGX price / 8). A price without
- * a source, a date or a positive amount fails the build.
+ * data/sources/chip-prices.json: dated prices per chip, each with its source, written to the chip's {@code prices}
+ * list in file order. kind: list (vendor list price), street (a reported selling price), estimate (an analyst's
+ * estimate) or derived-from-system (a system price divided by its accelerators, e.g. a DGX price / 8). status is
+ * "accepted" (the researchers' rejected candidates are listed in docs/chips-data.md, not in the file). A price
+ * without a source, a date or a positive amount fails the build.
  */
 public final class ChipPrices {
-    public record Entry(String chipId, String kind, Number usd, String date, Chip.PriceSource source, String note) {
+    public record Entry(String chipId, String kind, Number usd, String date, Chip.PriceSource source, String note,
+                        String status) {
     }
 
-    public static final Set<String> KINDS = Set.of("list", "street", "estimate", "derived");
+    public static final Set<String> KINDS = Set.of("list", "street", "estimate", "derived-from-system");
+    public static final String ACCEPTED = "accepted";
 
     private ChipPrices() {
     }
@@ -46,6 +49,10 @@ public final class ChipPrices {
             }
             if (!KINDS.contains(e.kind())) {
                 throw new DatasetException(at + ": kind must be one of " + KINDS + ", not " + e.kind());
+            }
+            if (!ACCEPTED.equals(e.status())) {
+                throw new DatasetException(at + ": status must be \"" + ACCEPTED + "\" (a rejected price is not served: "
+                        + "list it in docs/chips-data.md instead)");
             }
             if (e.usd() == null || e.usd().doubleValue() <= 0) {
                 throw new DatasetException(at + ": usd must be a positive amount");

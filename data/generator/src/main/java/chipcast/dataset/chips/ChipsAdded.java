@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * data/sources/chips-added.json (optional, extended build): curated chips beyond the reference, each a record in
- * the served chip schema (every served field present, null where no source gives it) plus, optionally,
- * memoryPhysicalGB, fp64Kind, deviceKind, perDeviceNote, tier and epochName. Prices come from chip-prices.json,
- * not from here. The tier is "curated" (the default): a chip resting on Epoch alone is an Epoch import.
+ * data/sources/chips-added.json: curated chips beyond the reference, each a record in the served chip schema
+ * (every field present, null where no source gives it; memoryPhysicalGB, fp64Kind, deviceKind, perDeviceNote, tier
+ * and epochName may be left out). Prices come from chip-prices.json, not from here. The tier is "curated" (the
+ * default): a chip resting on Epoch alone is an Epoch import. A curated chip may lack any figure (memory,
+ * bandwidth, every dense figure): null says no checked source gives it.
  */
 public final class ChipsAdded {
     private ChipsAdded() {
@@ -42,12 +43,12 @@ public final class ChipsAdded {
         String at = where + " (" + id + ")";
         List<String> missing = new ArrayList<>();
         for (RecordComponent c : Chip.class.getRecordComponents()) {
-            if (!Chip.EXTENDED_FIELDS.contains(c.getName()) && !node.has(c.getName())) {
+            if (!Chip.OPTIONAL_IN_ADDED.contains(c.getName()) && !node.has(c.getName())) {
                 missing.add(c.getName());
             }
         }
         if (!missing.isEmpty()) {
-            throw new DatasetException(at + ": missing served fields " + missing + " (write null where no source gives a value)");
+            throw new DatasetException(at + ": missing fields " + missing + " (write null where no source gives a value)");
         }
         if (node.has("prices")) {
             throw new DatasetException(at + ": prices belong in " + Layout.CHIP_PRICES + ", not in the chip record");

@@ -8,7 +8,9 @@ import chipcast.dataset.json.PyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -82,7 +84,25 @@ public final class CrossCheck {
             listed.add(d.chipId() + "\u0000" + d.field());
         }
         List<String> missing = new ArrayList<>();
-        for (Difference d : differences(chips, epoch, file.tolerance())) {
+        List<Difference> found = differences(chips, epoch, file.tolerance());
+        Set<String> differing = new HashSet<>();
+        found.forEach(d -> differing.add(d.chipId() + "\u0000" + d.field()));
+        Map<String, Chip> byId = new HashMap<>();
+        chips.forEach(c -> byId.put(c.id(), c));
+        for (Disagreement d : file.disagreements()) {
+            Chip chip = byId.get(d.chipId());
+            EpochField field = EpochField.byName(d.field());
+            if (chip == null || chip.epochName() == null || field == null || differing.contains(d.chipId() + "\u0000" + d.field())) {
+                continue;
+            }
+            Double a = field.chipValue(chip);
+            Double b = field.crossCheckValue(epoch.row(chip.epochName()));
+            if (a != null && b != null) {
+                missing.add(d.chipId() + " " + d.field() + ": listed, but ChipCast " + show(a) + " and Epoch " + show(b)
+                        + " no longer differ (drop the entry)");
+            }
+        }
+        for (Difference d : found) {
             if (listed.contains(d.chipId() + "\u0000" + d.field())) {
                 continue;
             }
@@ -95,7 +115,7 @@ public final class CrossCheck {
         if (!missing.isEmpty()) {
             List<String> problems = new ArrayList<>();
             problems.add("Epoch cross-check: differences not listed in " + Layout.CROSS_CHECK
-                    + " (add each with its reason, or fix the chip):");
+                    + " (add each with its reason, or fix the chip), or listed and gone:");
             missing.forEach(m -> problems.add("  " + m));
             throw new DatasetException(problems);
         }

@@ -59,6 +59,16 @@ public enum EpochField {
         return column;
     }
 
+    /** The field a cross-check entry names ("fp8", "memoryGB", "interconnect.GBs"), or null for a text field. */
+    public static EpochField byName(String name) {
+        for (EpochField f : values()) {
+            if (f.path.equals(name) || f.path.equals("denseTFLOPS." + name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The precision key of a denseTFLOPS field, or null. */
     public String precision() {
         return path.startsWith("denseTFLOPS.") ? path.substring("denseTFLOPS.".length()) : null;

@@ -1,12 +1,11 @@
 package chipcast.dataset.forecasts;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * One published market forecast as written to data/forecasts.json, fields in output order. The default build
- * writes the served schema; the extended build also writes {@link #EXTENDED_FIELDS} (the edition a forecast is
- * of, and the editions it supersedes or is superseded by).
+ * One published market forecast as written to data/forecasts.json, fields in output order: the forecast, the
+ * edition it is (its publication date, or a lower bound for an undated page), the series of editions it belongs to
+ * (one publisher, one market definition) and the editions it supersedes or is superseded by.
  */
 public record Forecast(
         String id,
@@ -20,6 +19,8 @@ public record Forecast(
         Cagr statedCagr,
         String publicationDate,
         String edition,
+        String editionNotBefore,
+        String editionNote,
         String editionOf,
         String supersedes,
         String supersededBy,
@@ -27,8 +28,6 @@ public record Forecast(
         String retrievedVia,
         String notes,
         String confidence) {
-
-    public static final Set<String> EXTENDED_FIELDS = Set.of("scope", "edition", "editionOf", "supersedes", "supersededBy");
 
     /** A known point: year, value in currency x unit, and where it comes from (null for the reference's own points). */
     public record Point(Integer year, Number value, String note) {
@@ -50,8 +49,14 @@ public record Forecast(
     public record File(List<FxRate> fxRates, List<Forecast> forecasts) {
     }
 
+    /** The date editions are ordered by: the edition's date, or for an undated page the date it cannot be before. */
+    public String editionOrder() {
+        return edition != null ? edition : editionNotBefore;
+    }
+
     public Forecast withEditionLinks(String newSupersedes, String newSupersededBy) {
         return new Forecast(id, publisher, market, marketDefinition, scope, currency, unit, points, statedCagr,
-                publicationDate, edition, editionOf, newSupersedes, newSupersededBy, source, retrievedVia, notes, confidence);
+                publicationDate, edition, editionNotBefore, editionNote, editionOf, newSupersedes, newSupersededBy, source,
+                retrievedVia, notes, confidence);
     }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * One accelerator as served by GET /chips/{chipId}. Compute figures are dense (no structured
- * sparsity); null means no source gave the figure.
+ * sparsity); null means no source gave the figure. fp64 is the vector (non-tensor) figure unless
+ * fp64Kind says matrix; memoryGB is the usable capacity, memoryPhysicalGB the physical one where a
+ * source gives a different figure. tier: "curated" (checked sources) or "epoch-only" (Epoch AI's
+ * dataset alone, not cross-checked; epochName is its row).
  */
 public record Chip(
         String id,
@@ -27,9 +30,34 @@ public record Chip(
         String workload,
         String confidence,
         List<Source> sources,
-        String notes) {
+        String notes,
+        Double memoryPhysicalGB,
+        String fp64Kind,
+        String deviceKind,
+        String perDeviceNote,
+        String tier,
+        String epochName,
+        List<Price> prices,
+        Measured measured) {
+
+    /**
+     * The measured results of this chip in the benchmarks table: how many, and the listing that serves them. Filled
+     * when the dataset is loaded, so a chip's answer links them without another read.
+     */
+    public record Measured(int results, String href) {
+    }
 
     public record Interconnect(String name, Double GBs) {
+    }
+
+    /**
+     * A dated price with its source, never invented: kind list (vendor list price), street (a reported selling
+     * price), estimate (an analyst's estimate) or derived-from-system (a system price divided by its accelerators).
+     */
+    public record Price(String kind, Double usd, String date, PriceSource source, String note) {
+    }
+
+    public record PriceSource(String title, String url, String asOf) {
     }
 
     /** Where a figure comes from: a title or url, what it supports, and the date it speaks for. */

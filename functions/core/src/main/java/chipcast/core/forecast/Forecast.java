@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A published market forecast as the dataset holds it: known points in the source's own currency and
- * unit, the CAGR it states (if any), and where it comes from.
+ * unit, the CAGR it states (if any), and where it comes from. Each is one edition (its publication
+ * date; an undated page gives editionNotBefore and editionNote instead) of a series editionOf: one
+ * publisher, one market definition; supersedes/supersededBy link the editions of a series.
  */
 public record Forecast(
         String id,
@@ -20,7 +22,14 @@ public record Forecast(
         SourceRef source,
         String retrievedVia,
         String notes,
-        String confidence) {
+        String confidence,
+        String scope,
+        String edition,
+        String editionNotBefore,
+        String editionNote,
+        String editionOf,
+        String supersedes,
+        String supersededBy) {
 
     public record Point(int year, double value, String note) {
     }

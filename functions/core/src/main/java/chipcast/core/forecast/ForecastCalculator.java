@@ -120,6 +120,24 @@ public final class ForecastCalculator {
     }
 
     /**
+     * A forecast that publishes one value and no growth rate: the series is that year only, and there is no
+     * CAGR (NaN here, null in the reports). A range past the point is refused: nothing says how it grows.
+     */
+    public static ForecastCalculation knownPointOnly(KnownPoint point, Integer from, Integer to) {
+        List<KnownPoint> sorted = validatePoints(List.of(point));
+        KnownPoint p = sorted.get(0);
+        for (Integer year : new Integer[] {from, to}) {
+            if (year != null && year != p.year()) {
+                checkYear(year, year.equals(from) ? "from" : "to");
+                throw new ForecastInputException(year.equals(from) ? "from" : "to", "the forecast gives one value ("
+                        + p.year() + ") and no growth rate: no other year can be derived from it");
+            }
+        }
+        return new ForecastCalculation(p.year(), p.value(), p.year(), p.value(), Double.NaN, 1.0, null, null, false,
+                null, List.of(point(p.year(), p.value(), Double.NaN, SeriesPoint.REPORTED, "points")));
+    }
+
+    /**
      * Calculation from a base value and a CAGR, e.g. "USD 6bn in 2023 growing 57.3% a year to 2030".
      *
      * <p>The base year is the only published value ("reported"); every other year, including the target

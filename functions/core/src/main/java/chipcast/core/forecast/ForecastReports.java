@@ -25,9 +25,10 @@ public final class ForecastReports {
 
     /** A forecast's calculation in {@code currency}; from/to null mean its known range. */
     public static ForecastReport forecast(Forecast f, List<FxRate> rates, String currency, Integer from, Integer to) {
-        ForecastCalculation own = ForecastCalculator.fromPoints(f.knownPointsInBillions(), f.statedCagrFraction(), from, to);
+        ForecastCalculation own = calculation(f, from, to);
         FxRates.Conversion conversion = FxRates.conversion(f.currency(), currency, sourceDate(f), rates);
         ForecastCalculation calc = CurrencyConverter.convert(own, conversion.factor());
+        boolean growth = Double.isFinite(calc.cagr());
         List<ForecastReport.ReportedPoint> known = new ArrayList<>();
         List<KnownPoint> inBillions = f.knownPointsInBillions();
         for (int i = 0; i < f.points().size(); i++) {
@@ -38,9 +39,10 @@ public final class ForecastReports {
         boolean implied = calc.lastYear() > calc.firstYear();
         return new ForecastReport(f.id(), f.publisher(), f.market(), f.marketDefinition(), f.source(),
                 f.publicationDate(), f.retrievedVia(), f.confidence(), f.notes(), currency, "billion",
-                FxApplied.of(conversion), known, calc.cagr(), calc.cagr() * 100,
+                FxApplied.of(conversion), known, growth ? calc.cagr() : null, growth ? calc.cagr() * 100 : null,
                 implied ? "implied by the known points " + calc.firstYear() + " and " + calc.lastYear()
-                        : "the source's stated CAGR (one known point: nothing to imply)",
+                        : growth ? "the source's stated CAGR (one known point: nothing to imply)"
+                        : "none: one known point and no stated CAGR",
                 implied ? calc.multiple() : null, f.statedCagr(), implied ? calc.statedCagrGapPoints() : null,
                 implied && f.statedCagr() != null ? consistent(f.statedCagr(), calc) : null,
                 statedNote(f, calc, implied), calc.fit(), calc.series(), METHOD, null, null);
@@ -57,7 +59,7 @@ public final class ForecastReports {
             if (!market.equals(f.market())) {
                 throw new IllegalArgumentException("consensus never blends markets: " + f.id() + " is " + f.market());
             }
-            ForecastCalculation own = ForecastCalculator.fromPoints(f.knownPointsInBillions(), f.statedCagrFraction(), null, null);
+            ForecastCalculation own = calculation(f, null, null);
             FxRates.Conversion conversion = FxRates.conversion(f.currency(), currency, sourceDate(f), rates);
             ForecastCalculation calc = CurrencyConverter.convert(own, conversion.factor());
             sources.add(ConsensusSource.of(f.id(), calc));
@@ -76,11 +78,20 @@ public final class ForecastReports {
 
     /** What GET /forecasts lists: inputs and the implied CAGR. */
     public static ForecastSummary summary(Forecast f) {
-        ForecastCalculation calc = ForecastCalculator.fromPoints(f.knownPointsInBillions(), f.statedCagrFraction(), null, null);
+        ForecastCalculation calc = calculation(f, null, null);
         boolean implied = calc.lastYear() > calc.firstYear();
         return new ForecastSummary(f.id(), f.publisher(), f.market(), f.marketDefinition(), f.currency(), f.unit(),
                 f.points(), f.statedCagr(), implied ? calc.cagr() : null, implied ? calc.cagr() * 100 : null,
                 implied ? calc.multiple() : null, f.publicationDate(), f.source(), f.confidence());
+    }
+
+    /** A dataset forecast's own calculation: from its points, or its one point alone when it states no CAGR. */
+    static ForecastCalculation calculation(Forecast f, Integer from, Integer to) {
+        List<KnownPoint> points = f.knownPointsInBillions();
+        if (points.size() == 1 && f.statedCagr() == null) {
+            return ForecastCalculator.knownPointOnly(points.get(0), from, to);
+        }
+        return ForecastCalculator.fromPoints(points, f.statedCagrFraction(), from, to);
     }
 
     /** The date a forecast speaks for: its source's as-of date. */

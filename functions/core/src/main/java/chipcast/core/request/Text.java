@@ -28,7 +28,7 @@ public final class Text {
     }
 
     public static String quoteList(Collection<String> values) {
-        return values.stream().limit(12).map(v -> "'" + printable(v) + "'").collect(Collectors.joining(", "));
+        return values.stream().limit(40).map(v -> "'" + printable(v) + "'").collect(Collectors.joining(", "));
     }
 
     public static String number(double value) {

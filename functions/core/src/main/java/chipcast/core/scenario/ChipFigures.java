@@ -1,5 +1,7 @@
 package chipcast.core.scenario;
 
+import chipcast.core.chip.Chip;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,12 @@ public record ChipFigures(String id, String name, Double tdpWatts, Double memory
         denseTFLOPS = denseTFLOPS == null
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(denseTFLOPS));
+    }
+
+    /** The figures of a catalogue chip. */
+    public static ChipFigures of(Chip chip) {
+        return new ChipFigures(chip.id(), chip.name(), chip.tdpWatts(), chip.memoryGB(), chip.memoryBandwidthTBs(),
+                chip.denseTFLOPS() == null ? null : chip.denseTFLOPS().asMap());
     }
 
     /** Dense TFLOPS at {@code precision}, or null when unknown. */

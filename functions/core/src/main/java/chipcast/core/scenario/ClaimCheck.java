@@ -136,8 +136,9 @@ public final class ClaimCheck {
 
         double sPeak = sc * Checks.dense(subj, p);
         double bPeak = bc * Checks.dense(base, p);
-        double sTdp = Checks.tdp(subj);
-        double bTdp = Checks.tdp(base);
+        // A chip without TDP leaves the power comparisons out; the compute comparison stands.
+        Double sTdp = positive(subj.tdpWatts());
+        Double bTdp = positive(base.tdpWatts());
         String sbp = Checks.bestFloatPrecision(subj);
         String bbp = Checks.bestFloatPrecision(base);
 
@@ -167,11 +168,22 @@ public final class ClaimCheck {
             ratios.add(new SpecRatio("days for the same job, " + up(sbp) + " vs " + up(bbp), 1 / cross,
                     daysText(c, cross)));
         }
-        double sIt = sc * sTdp / 1e6;
-        double bIt = bc * bTdp / 1e6;
-        double itRatio = sIt / bIt;
-        ratios.add(new SpecRatio("IT power from TDP", itRatio, sc + " x " + num(sTdp) + " W = " + num(sIt) + " MW vs "
-                + bc + " x " + num(bTdp) + " W = " + num(bIt) + " MW (chips only, no server or cooling overhead)"));
+        boolean tdps = sTdp != null && bTdp != null;
+        double sIt = tdps ? sc * sTdp / 1e6 : 0;
+        double bIt = tdps ? bc * bTdp / 1e6 : 0;
+        double itRatio = tdps ? sIt / bIt : 0;
+        if (tdps) {
+            ratios.add(new SpecRatio("IT power from TDP", itRatio, sc + " x " + num(sTdp) + " W = " + num(sIt)
+                    + " MW vs " + bc + " x " + num(bTdp) + " W = " + num(bIt) + " MW (chips only, no server or"
+                    + " cooling overhead)"));
+        } else {
+            notes.add("No power comparison: " + (sTdp == null ? sName : bName) + " has no TDP in the catalogue.");
+        }
+        boolean allIn = c.subjectFacilityMW() != null && c.baselineFacilityMW() != null;
+        if (allIn) {
+            ratios.add(new SpecRatio("all-in facility power", c.subjectFacilityMW() / c.baselineFacilityMW(),
+                    num(c.subjectFacilityMW()) + " MW vs " + num(c.baselineFacilityMW()) + " MW: " + c.powerBasis()));
+        }
         boolean powers = c.subjectClaimedPowerMW() != null && c.baselineClaimedPowerMW() != null;
         if (powers) {
             ratios.add(new SpecRatio("claimed power", c.subjectClaimedPowerMW() / c.baselineClaimedPowerMW(),
@@ -200,7 +212,7 @@ public final class ClaimCheck {
             notes.add("At " + bestName + " the datasheets cover the claimed cluster throughput (x" + fmt(best)
                     + " >= x" + fmt(claimed) + ") at equal utilization. " + conditions(c));
         }
-        if (powers) {
+        if (powers && tdps) {
             double sPerChip = c.subjectClaimedPowerMW() * 1e6 / sc;
             double bPerChip = c.baselineClaimedPowerMW() * 1e6 / bc;
             double sMult = sPerChip / sTdp;
@@ -216,7 +228,20 @@ public final class ClaimCheck {
                     + " from x" + fmt(itRatio) + " to x" + fmt(c.subjectClaimedPowerMW() / c.baselineClaimedPowerMW())
                     + "."));
         }
+        if (powers && allIn) {
+            notes.add("All-in, the scenario's clusters draw " + num(c.baselineFacilityMW()) + " MW (" + bName + ") and "
+                    + num(c.subjectFacilityMW()) + " MW (" + sName + ") against the claimed "
+                    + num(c.baselineClaimedPowerMW()) + " and " + num(c.subjectClaimedPowerMW()) + " MW, i.e. x"
+                    + fmt(c.baselineFacilityMW() / c.baselineClaimedPowerMW()) + " and x"
+                    + fmt(c.subjectFacilityMW() / c.subjectClaimedPowerMW()) + " of the claim (" + c.powerBasis()
+                    + "). The rest of a gap is what the claim counts beyond servers and cooling (network, storage,"
+                    + " a different PUE) or a different power basis.");
+        }
         return new ClaimCheckResult(c.id(), claimed, List.copyOf(ratios), best, unexplained, List.copyOf(notes));
+    }
+
+    private static Double positive(Double v) {
+        return v != null && Double.isFinite(v) && v > 0 ? v : null;
     }
 
     private static String daysText(TrainingClusterClaim c, double computeRatio) {

@@ -50,17 +50,29 @@ public final class CompareChecks {
             Fields.text("precision", t.precision(), 8, false);
         } else if (request instanceof CompareRequest.Inference i) {
             if (i.model() == null) {
-                throw RequestException.invalidField("model", "is required: {parametersB, activeParametersB, bytesPerParameter}");
+                throw RequestException.invalidField("model", "is required: {preset} or {parametersB, activeParametersB,"
+                        + " layers, kvHeads, headDim, ...}");
             }
-            Fields.required("model.parametersB", i.model().parametersB());
-            Fields.required("model.bytesPerParameter", i.model().bytesPerParameter());
-            Fields.integer("batchSize", i.batchSize(), 1, 100_000, true);
-            Fields.required("targetTokensPerSecond", i.targetTokensPerSecond());
+            if (i.model().preset() == null) {
+                Fields.required("model.parametersB", i.model().parametersB());
+            } else {
+                Fields.text("model.preset", i.model().preset(), 64, true);
+            }
+            Fields.integer("batchSize", i.batchSize(), 1, 100_000, false);
+            Fields.text("buyerType", i.buyerType(), 32, false);
+            Fields.text("kvCachePrecision", i.kvCachePrecision(), 8, false);
+            if (i.workload() != null) {
+                Fields.text("workload.preset", i.workload().preset(), 32, false);
+            }
             List<CompareRequest.InferenceOption> options = Fields.list("options", i.options(), 1, MAX_OPTIONS);
             for (int k = 0; k < options.size(); k++) {
                 String path = Fields.element("options", k);
-                chipId(path, options.get(k).chipId());
-                Fields.text(Fields.join(path, "name"), options.get(k).name(), 120, false);
+                CompareRequest.InferenceOption o = options.get(k);
+                chipId(path, o.chipId());
+                Fields.text(Fields.join(path, "name"), o.name(), 120, false);
+                Fields.text(Fields.join(path, "precision"), o.precision(), 8, false);
+                Fields.text(Fields.join(path, "weightPrecision"), o.weightPrecision(), 8, false);
+                Fields.text(Fields.join(path, "kvCachePrecision"), o.kvCachePrecision(), 8, false);
             }
             Fields.text("precision", i.precision(), 8, false);
         } else if (request instanceof CompareRequest.Market m) {

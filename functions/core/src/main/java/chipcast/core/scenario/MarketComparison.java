@@ -29,7 +29,7 @@ public final class MarketComparison {
             if (!ids.add(s.forecastId())) {
                 throw new ScenarioInputException(f + ".forecastId", "duplicate forecast " + s.forecastId());
             }
-            if (!Double.isFinite(s.cagr())) {
+            if (s.cagr() != null && !Double.isFinite(s.cagr())) {
                 throw new ScenarioInputException(f + ".cagr", "must be a finite number");
             }
             if (s.valuesByYear() == null) {

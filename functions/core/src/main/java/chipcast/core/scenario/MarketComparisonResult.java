@@ -22,6 +22,6 @@ public record MarketComparisonResult(int from, int to, List<String> forecastIds,
      * @param cumulative     sum of the source's values over the whole range; null when a year is missing
      * @param cumulativeNote why cumulative is null (names the missing years), else null
      */
-    public record SourceSummary(String forecastId, double cagr, Double cumulative, String cumulativeNote) {
+    public record SourceSummary(String forecastId, Double cagr, Double cumulative, String cumulativeNote) {
     }
 }

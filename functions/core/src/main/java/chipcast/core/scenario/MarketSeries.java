@@ -8,10 +8,11 @@ import java.util.TreeMap;
  * One market forecast as the forecast core computed it. Defined here so the scenario core does
  * not depend on the forecast package.
  *
- * @param cagr         as computed by the forecast core (a fraction, e.g. 0.2825), passed through
+ * @param cagr         as computed by the forecast core (a fraction, e.g. 0.2825), passed through; null when the
+ *                     forecast gives one value and no growth rate
  * @param valuesByYear market size by year, in the forecast's unit (USD bn); a null value = no value
  */
-public record MarketSeries(String forecastId, double cagr, Map<Integer, Double> valuesByYear) {
+public record MarketSeries(String forecastId, Double cagr, Map<Integer, Double> valuesByYear) {
 
     public MarketSeries {
         // A sorted, null-tolerant copy: the caller's map may change later and Map.copyOf rejects nulls.

@@ -36,10 +36,15 @@ public sealed interface ScenarioComparison {
         }
     }
 
-    /** A vendor claim, how the scenario maps onto it, and what the datasheets alone support. */
+    /**
+     * A vendor claim, how the scenario maps onto it, what the datasheets alone support and, for an inference claim,
+     * every measured per-chip ratio between an option's chip and the baseline's (with the conditions that differ
+     * from the claim's).
+     */
     record ClaimCheckView(VendorClaim claim, ClaimBinding mapping, double claimedRatio, List<SpecRatio> specRatios,
                           double bestSpecRatio, double unexplainedFactor, List<String> assumptionsToCloseGap,
-                          String scope) {
+                          String scope, @JsonInclude(JsonInclude.Include.NON_NULL) List<MeasuredRatio> measuredRatios,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String measuredSummary) {
     }
 
     /** One forecast of a market comparison: where it comes from and which of its years are extrapolated. */

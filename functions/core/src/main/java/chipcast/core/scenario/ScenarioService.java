@@ -1,5 +1,7 @@
 package chipcast.core.scenario;
 
+import chipcast.core.benchmark.Benchmark;
+import chipcast.core.benchmark.BenchmarkStore;
 import chipcast.core.chip.Chip;
 import chipcast.core.chip.ChipService;
 import chipcast.core.chip.ChipStore;
@@ -15,6 +17,7 @@ import chipcast.core.forecast.SeriesPoint;
 import chipcast.core.request.ErrorCode;
 import chipcast.core.request.Fields;
 import chipcast.core.request.RequestException;
+import chipcast.core.request.Text;
 import chipcast.core.scenario.ScenarioComparison.ChipProvenance;
 import chipcast.core.scenario.ScenarioComparison.ClaimCheckView;
 import chipcast.core.scenario.ScenarioComparison.MarketSource;
@@ -51,16 +54,21 @@ public final class ScenarioService {
     private final FxRateStore fxRates;
     private final ScenarioStore scenarios;
     private final ClaimCatalog claims;
+    private final ReferenceData reference;
+    private final BenchmarkStore benchmarks;
     private final PageToken pageTokens;
     private final Clock clock;
 
     public ScenarioService(ChipStore chips, ForecastStore forecasts, FxRateStore fxRates, ScenarioStore scenarios,
-                           ClaimCatalog claims, PageToken pageTokens, Clock clock) {
+                           ClaimCatalog claims, ReferenceData reference, BenchmarkStore benchmarks,
+                           PageToken pageTokens, Clock clock) {
         this.chips = chips;
         this.forecasts = forecasts;
         this.fxRates = fxRates;
         this.scenarios = scenarios;
         this.claims = claims;
+        this.reference = reference;
+        this.benchmarks = benchmarks;
         this.pageTokens = pageTokens;
         this.clock = clock;
     }
@@ -166,39 +174,65 @@ public final class ScenarioService {
                 throw ChipService.notFound(missing);
             }
             Map<String, ChipFigures> figures = new LinkedHashMap<>();
-            found.forEach((id, chip) -> figures.put(id, figures(chip)));
+            Map<String, SourcedPrice> purchases = new LinkedHashMap<>();
+            found.forEach((id, chip) -> {
+                figures.put(id, ChipFigures.of(chip));
+                purchases.put(id, SourcedPrice.latest(chip.prices()));
+            });
             List<ChipProvenance> provenance = ids.stream().map(id -> ChipProvenance.of(found.get(id))).toList();
             // The claim check runs after the calculator, so a broken option is named before the claim's mapping.
             if (request instanceof CompareRequest.Training t) {
-                TrainingResult result = TrainingCalculator.calculate(training(t, figures));
-                return new ScenarioComparison.Fleet<>(t.kind(), result, provenance, claimCheck(t, binding, figures), METHOD);
+                TrainingResult result = TrainingCalculator.calculate(training(t, figures, purchases));
+                return new ScenarioComparison.Fleet<>(t.kind(), result, provenance,
+                        claimCheck(t, binding, figures, result, null), METHOD);
             }
             CompareRequest.Inference i = (CompareRequest.Inference) request;
-            InferenceResult result = InferenceCalculator.calculate(inference(i, figures));
-            return new ScenarioComparison.Fleet<>(i.kind(), result, provenance, claimCheck(i, binding, figures), METHOD);
+            InferenceRequest inference = InferenceInputs.request(i, figures, purchases, reference);
+            InferenceResult result = InferenceCalculator.calculate(inference);
+            return new ScenarioComparison.Fleet<>(i.kind(), result, provenance,
+                    claimCheck(i, binding, figures, null, inference), METHOD);
         } catch (ScenarioInputException e) {
             throw new RequestException(ErrorCode.INVALID_BODY, e.getMessage(), e.field());
         }
     }
 
-    private static TrainingRequest training(CompareRequest.Training t, Map<String, ChipFigures> figures) {
+    private TrainingRequest training(CompareRequest.Training t, Map<String, ChipFigures> figures,
+                                     Map<String, SourcedPrice> purchases) {
         List<TrainingRequest.Option> options = new ArrayList<>();
         for (CompareRequest.TrainingOption o : t.options()) {
             options.add(new TrainingRequest.Option(CompareChecks.name(o.name(), o.chipId()), figures.get(o.chipId()),
-                    o.count(), o.chipPriceUsd()));
+                    o.count(), o.chipPriceUsd(), o.utilization(), o.usdPerChipHour(), reference.prices(o.chipId()),
+                    purchases.get(o.chipId())));
+        }
+        Double parameters = null;
+        String modelName = null;
+        CompareRequest.TrainingModel m = t.model();
+        if (m != null) {
+            if (m.preset() != null) {
+                if (m.parametersB() != null || m.activeParametersB() != null) {
+                    throw RequestException.invalidField(m.parametersB() != null ? "model.parametersB"
+                            : "model.activeParametersB", "give model.preset or the parameter counts, not both");
+                }
+                ModelPreset p = reference.model(m.preset()).orElseThrow(() -> RequestException.invalidField(
+                        "model.preset", "names no preset of data/models.json: '" + Text.printable(m.preset()) + "'"));
+                parameters = (p.activeParametersB() == null ? p.parametersB() : p.activeParametersB()) * 1e9;
+                modelName = p.id();
+            } else {
+                Double n = m.activeParametersB() != null ? m.activeParametersB() : m.parametersB();
+                if (n == null) {
+                    throw RequestException.invalidField("model.parametersB", "is required without model.preset");
+                }
+                if (m.parametersB() != null && m.activeParametersB() != null
+                        && m.activeParametersB() > m.parametersB()) {
+                    throw RequestException.invalidField("model.activeParametersB", "exceeds model.parametersB");
+                }
+                parameters = n * 1e9;
+                modelName = "request";
+            }
         }
         return new TrainingRequest(options, t.precision(), t.utilization(), t.days(), t.totalFlop(), t.pue(),
-                t.serverOverhead(), t.electricityUsdPerKWh());
-    }
-
-    private static InferenceRequest inference(CompareRequest.Inference i, Map<String, ChipFigures> figures) {
-        List<InferenceRequest.Option> options = new ArrayList<>();
-        for (CompareRequest.InferenceOption o : i.options()) {
-            options.add(new InferenceRequest.Option(CompareChecks.name(o.name(), o.chipId()), figures.get(o.chipId())));
-        }
-        return new InferenceRequest(new InferenceRequest.Model(i.model().parametersB(), i.model().activeParametersB(),
-                i.model().bytesPerParameter()), i.batchSize().intValue(), i.targetTokensPerSecond(), options,
-                i.precision(), i.utilization(), i.pue(), i.electricityUsdPerKWh());
+                t.serverOverhead(), t.electricityUsdPerKWh(), t.tokens(), parameters, modelName, t.recompute(),
+                t.buyerType());
     }
 
     private ScenarioComparison market(CompareRequest.Market m) {
@@ -240,7 +274,8 @@ public final class ScenarioService {
     }
 
     /** The claim check of a scenario tied to a claim; null for one that is not. */
-    private ClaimCheckView claimCheck(CompareRequest request, ClaimBinding b, Map<String, ChipFigures> figures) {
+    private ClaimCheckView claimCheck(CompareRequest request, ClaimBinding b, Map<String, ChipFigures> figures,
+                                      TrainingResult training, InferenceRequest inference) {
         if (b == null) {
             return null;
         }
@@ -252,21 +287,59 @@ public final class ScenarioService {
                 : claim.source().url() != null ? claim.source().url() : claim.source().title();
         ClaimCheckResult result;
         try {
-            result = ClaimCheck.check(claimOf(claim, request, b, baseline, subject, cite));
+            result = ClaimCheck.check(claimOf(claim, request, b, baseline, subject, cite, training));
         } catch (ScenarioInputException e) {
             // The check's fields are the mapping's: name them as the body does.
             throw new RequestException(ErrorCode.INVALID_BODY, "claim." + e.getMessage(), "claim." + e.field());
         }
+        List<MeasuredRatio> measured = null;
+        String summary = null;
+        if (inference != null) {
+            Map<String, List<Benchmark>> byChip = new LinkedHashMap<>();
+            for (String id : CompareChecks.chipIds(request)) {
+                byChip.put(id, benchmarks.forChip(id));
+            }
+            InferenceRequest.Workload w = inference.workload();
+            String model = inference.modelSource() != null && inference.modelSource().preset() != null
+                    ? inference.modelSource().preset() : Checks.num(inference.model().parameters() / 1e9)
+                    + "B parameters, " + Checks.num(inference.model().active() / 1e9) + "B active (the scenario's model)";
+            measured = MeasuredRatios.of(baseline.id(), optionChips, byChip, model, Checks.num(w.inputTokens())
+                    + " prompt / " + Checks.num(w.outputTokens()) + " generated tokens (the scenario's workload)",
+                    b.subjectPrecision(), b.baselinePrecision(), claim.conditions());
+            summary = measuredSummary(measured, result.claimedRatio(), subject.id());
+        }
         return new ClaimCheckView(claim, b, result.claimedRatio(), result.specRatios(), result.bestSpecRatio(),
-                result.unexplainedFactor(), result.assumptionsToCloseGap(), SCOPE_NOTE);
+                result.unexplainedFactor(), result.assumptionsToCloseGap(), SCOPE_NOTE, measured, summary);
+    }
+
+    private static String measuredSummary(List<MeasuredRatio> measured, double claimed, String subject) {
+        if (measured.isEmpty()) {
+            return "No measured result pairs the options' chips with the baseline's in the same round, benchmark and"
+                    + " scenario (GET /benchmarks lists the results).";
+        }
+        List<MeasuredRatio> own = measured.stream().filter(m -> m.subjectChipId().equals(subject)).toList();
+        List<MeasuredRatio> basis = own.isEmpty() ? measured : own;
+        double lo = basis.stream().mapToDouble(MeasuredRatio::ratio).min().orElse(0);
+        double hi = basis.stream().mapToDouble(MeasuredRatio::ratio).max().orElse(0);
+        return measured.size() + " measured per-chip ratios; " + (own.isEmpty() ? "none is on " + subject
+                + " itself; over the other options' chips " : "on " + subject + " ") + "they range from x"
+                + Checks.fmt(lo) + " to x" + Checks.fmt(hi) + ", so the claimed x" + Checks.fmt(claimed)
+                + " is x" + Checks.fmt(claimed / hi) + " to x" + Checks.fmt(claimed / lo) + " beyond what was measured,"
+                + " under the conditions each ratio lists.";
     }
 
     private static Claim claimOf(VendorClaim claim, CompareRequest request, ClaimBinding b, ChipFigures baseline,
-                                 ChipFigures subject, String cite) {
+                                 ChipFigures subject, String cite, TrainingResult training) {
         if (request instanceof CompareRequest.Training t) {
+            Double baseMW = training == null ? null : training.options().get(b.baselineOption()).facilityPowerMW();
+            Double subjMW = training == null ? null : training.options().get(b.subjectOption()).facilityPowerMW();
+            String basis = "TDP x server factor (" + training.options().get(b.baselineOption()).serverPowerFactorFrom()
+                    + "; " + training.options().get(b.subjectOption()).serverPowerFactorFrom() + ") x PUE "
+                    + Checks.num(training.pue());
             return new TrainingClusterClaim(claim.id(), baseline, t.options().get(b.baselineOption()).count(),
                     b.baselineClaimedPowerMW(), subject, t.options().get(b.subjectOption()).count(),
-                    b.subjectClaimedPowerMW(), b.baselineDays(), b.subjectDays(), t.precision(), claim.conditions(), cite);
+                    b.subjectClaimedPowerMW(), b.baselineDays(), b.subjectDays(), t.precision(), claim.conditions(), cite,
+                    baseMW, subjMW, basis);
         }
         return new InferenceClaim(claim.id(), claim.claimedRatio(), baseline, subject, b.subjectPrecision(),
                 b.baselinePrecision(), claim.conditions(), cite);
@@ -275,10 +348,5 @@ public final class ScenarioService {
     private static RequestException stale(String id, long sent, long current) {
         return new RequestException(ErrorCode.PRECONDITION_FAILED, "scenario '" + id + "' is at version " + current
                 + ", not " + sent + "; GET it, merge, and retry with its ETag", "If-Match");
-    }
-
-    static ChipFigures figures(Chip chip) {
-        return new ChipFigures(chip.id(), chip.name(), chip.tdpWatts(), chip.memoryGB(), chip.memoryBandwidthTBs(),
-                chip.denseTFLOPS() == null ? null : chip.denseTFLOPS().asMap());
     }
 }

@@ -9,11 +9,23 @@ package chipcast.core.scenario;
  * @param baselineDays           days the claim states for the baseline; optional
  * @param subjectDays            days the claim states for the subject; optional (null = same as baseline)
  * @param precision              training precision for the like-for-like comparison; null = "bf16"
+ * @param baselineFacilityMW     the scenario's all-in power of the baseline cluster (TDP x server factor x PUE);
+ *                               null when unknown
+ * @param powerBasis             how the scenario computed those powers, quoted in the notes
  */
 public record TrainingClusterClaim(String id, ChipFigures baseline, long baselineCount,
                                    Double baselineClaimedPowerMW, ChipFigures subject, long subjectCount,
                                    Double subjectClaimedPowerMW, Double baselineDays, Double subjectDays,
-                                   String precision, String conditions, String source) implements Claim {
+                                   String precision, String conditions, String source, Double baselineFacilityMW,
+                                   Double subjectFacilityMW, String powerBasis) implements Claim {
+
+    public TrainingClusterClaim(String id, ChipFigures baseline, long baselineCount, Double baselineClaimedPowerMW,
+                                ChipFigures subject, long subjectCount, Double subjectClaimedPowerMW,
+                                Double baselineDays, Double subjectDays, String precision, String conditions,
+                                String source) {
+        this(id, baseline, baselineCount, baselineClaimedPowerMW, subject, subjectCount, subjectClaimedPowerMW,
+                baselineDays, subjectDays, precision, conditions, source, null, null, null);
+    }
 
     /**
      * Cluster throughput the claim implies, subject / baseline, for the same job: baselineDays /

@@ -231,4 +231,22 @@ class ForecastCalculatorTest {
         assertEquals(SeriesPoint.REPORTED, c.series().get(2).kind());
         assertSame(c.series().get(2).kind(), SeriesPoint.REPORTED);
     }
+
+    @Test
+    void onePointWithoutAGrowthRateIsThatYearOnly() {
+        ForecastCalculation c = ForecastCalculator.knownPointOnly(new KnownPoint(2030, 145), null, null);
+        assertEquals(1, c.series().size());
+        assertEquals(SeriesPoint.REPORTED, c.series().get(0).kind());
+        assertEquals(145.0, c.series().get(0).value());
+        assertTrue(Double.isNaN(c.cagr()), "no growth rate to report");
+        assertEquals(1, ForecastCalculator.knownPointOnly(new KnownPoint(2030, 145), 2030, 2030).series().size());
+        ForecastInputException e = assertThrows(ForecastInputException.class,
+                () -> ForecastCalculator.knownPointOnly(new KnownPoint(2030, 145), null, 2032));
+        assertEquals("to", e.field());
+        assertTrue(e.getMessage().contains("one value (2030) and no growth rate"), e.getMessage());
+        assertEquals("from", assertThrows(ForecastInputException.class,
+                () -> ForecastCalculator.knownPointOnly(new KnownPoint(2030, 145), 2029, null)).field());
+        assertEquals("from", assertThrows(ForecastInputException.class,
+                () -> ForecastCalculator.knownPointOnly(new KnownPoint(2030, 145), 1800, null)).field());
+    }
 }

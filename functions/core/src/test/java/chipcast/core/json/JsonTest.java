@@ -54,7 +54,7 @@ class JsonTest {
     @Test
     void chipsRoundTripAndTheirViewAddsOnlyDerivedFigures() throws IOException {
         List<Chip> chips = Arrays.asList(Json.readBundled(data("chips.json"), Chip[].class));
-        assertEquals(23, chips.size());
+        assertEquals(Json.MAPPER.readTree(data("chips.json")).size(), chips.size(), "every chip of the file is read");
         for (Chip chip : chips) {
             String stored = Json.write(chip);
             assertEquals(chip, Json.readStored(stored, Chip.class));
@@ -73,7 +73,7 @@ class JsonTest {
         JsonNode file = Json.MAPPER.readTree(data("forecasts.json"));
         List<Forecast> forecasts = Arrays.asList(Json.readBundled(Json.MAPPER.writeValueAsBytes(file.get("forecasts")), Forecast[].class));
         List<FxRate> rates = Arrays.asList(Json.readBundled(Json.MAPPER.writeValueAsBytes(file.get("fxRates")), FxRate[].class));
-        assertEquals(16, forecasts.size());
+        assertEquals(file.get("forecasts").size(), forecasts.size(), "every forecast of the file is read");
         for (Forecast f : forecasts) {
             assertEquals(f, Json.readStored(Json.write(f), Forecast.class));
             for (String currency : List.of("USD", "KRW")) {

@@ -5,6 +5,7 @@ import static chipcast.core.scenario.Fixtures.H100;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,30 +31,72 @@ class TrainingCalculatorTest {
         TrainingResult r = TrainingCalculator.calculate(gtc(90.0, null));
         TrainingResult.OptionResult h = r.options().get(0);
         TrainingResult.OptionResult b = r.options().get(1);
-        // 8,000 x 700 W = 5.6 MW; 2,000 x 1,000 W = 2.0 MW; x 1.2 PUE = 6.72 and 2.4 MW.
-        assertEquals(5.6, h.itPowerMW(), EPS);
-        assertEquals(2.0, b.itPowerMW(), EPS);
-        assertEquals(6.72, h.facilityPowerMW(), EPS);
-        assertEquals(2.4, b.facilityPowerMW(), EPS);
+        // Epoch's chip-to-server factors: H100 10.2 kW / 8 / 0.7 kW = 1.8214, other GPUs 1.8; PUE 1.25.
+        double hFactor = 10.2 / 8 / 0.7;
+        assertEquals(hFactor, h.serverPowerFactor(), EPS);
+        assertEquals(1.8, b.serverPowerFactor(), EPS);
+        // 8,000 x 700 W x 1.8214 = 10.2 MW; 2,000 x 1,000 W x 1.8 = 3.6 MW; x 1.25 = 12.75 and 4.5 MW, against
+        // NVIDIA's stated 15 and 4 MW.
+        assertEquals(10.2, h.itPowerMW(), 1e-9);
+        assertEquals(3.6, b.itPowerMW(), 1e-9);
+        assertEquals(12.75, h.facilityPowerMW(), 1e-9);
+        assertEquals(4.5, b.facilityPowerMW(), 1e-9);
         // Peak BF16: 8,000 x 989.4 = 7,915.2 PFLOPS; 2,000 x 2,250 = 4,500 PFLOPS.
         assertEquals(7915.2, h.peakPFLOPS(), 1e-6);
         assertEquals(4500.0, b.peakPFLOPS(), 1e-6);
         assertEquals(4500.0 / 7915.2, b.ratiosToBaseline().peakPFLOPS(), EPS);
         assertEquals(1.0, h.ratiosToBaseline().peakPFLOPS(), EPS);
-        assertEquals(2.0 / 5.6, b.ratiosToBaseline().itPowerMW(), EPS);
-        // Effective = peak x 0.4 default.
-        assertEquals(7915.2 * 0.4, h.effectivePFLOPS(), 1e-6);
-        // Delivered work in 90 days and the days Blackwell needs for Hopper's work.
-        assertEquals(7915.2 * 0.4 * 1e15 * 90 * 86400, h.totalFlop(), 1e15);
+        assertEquals(3.6 / 10.2, b.ratiosToBaseline().itPowerMW(), 1e-9);
+        // Effective = peak x 0.375, Epoch's median MFU.
+        assertEquals(7915.2 * 0.375, h.effectivePFLOPS(), 1e-6);
+        assertEquals(TrainingRequest.UTILIZATION_SOURCE, h.utilizationFrom());
+        assertEquals(7915.2 * 0.375 * 1e15 * 90 * 86400, h.totalFlop(), 1e15);
         assertEquals(90 * 7915.2 / 4500.0, b.daysForBaselineFlop(), 1e-9);
-        // Energy: 6.72 MW x 90 d x 24 h = 14,515.2 MWh; at 0.10 USD/kWh = 1,451,520 USD.
-        assertEquals(14515.2, h.energyMWh(), 1e-6);
-        assertEquals(1_451_520.0, h.energyCostUsd(), 1e-3);
-        assertEquals(2.4 * (90 * 7915.2 / 4500.0) * 24, b.energyMWhForBaselineFlop(), 1e-6);
+        // Energy: 12.75 MW x 0.75 average x 90 d x 24 h = 20,655 MWh; at 0.10 USD/kWh = 2,065,500 USD.
+        assertEquals(20655.0, h.energyMWh(), 1e-6);
+        assertEquals(2_065_500.0, h.energyCostUsd(), 1e-3);
+        assertEquals(4.5 * 0.75 * (90 * 7915.2 / 4500.0) * 24, b.energyMWhForBaselineFlop(), 1e-6);
         // Capex only where a price is given.
         assertEquals(8000 * 25_000.0, h.capexUsd(), EPS);
         assertNull(b.capexUsd());
         assertNull(b.ratiosToBaseline().capexUsd());
+    }
+
+    @Test
+    void tokensModeIs6NDor8ND() {
+        TrainingRequest sixND = new TrainingRequest(List.of(new TrainingRequest.Option("Hopper", H100, 1000, null)),
+                null, null, null, null, null, null, null, 1e12, 70e9, "llama", null, null);
+        TrainingResult r = TrainingCalculator.calculate(sixND);
+        assertEquals("tokens", r.mode());
+        assertEquals("6ND", r.flopFormula());
+        assertEquals(6 * 70e9 * 1e12, r.options().get(0).totalFlop(), 1e12);
+        TrainingRequest eightND = new TrainingRequest(sixND.options(), null, null, null, null, null, null, null, 1e12,
+                70e9, "llama", "full", null);
+        TrainingResult full = TrainingCalculator.calculate(eightND);
+        assertEquals("8ND", full.flopFormula());
+        assertEquals(8.0 / 6, full.options().get(0).days() / r.options().get(0).days(), 1e-12);
+        assertEquals("model", assertThrows(ScenarioInputException.class, () -> TrainingCalculator.calculate(
+                new TrainingRequest(sixND.options(), null, null, null, null, null, null, null, 1e12, null, null, null,
+                        null))).field());
+    }
+
+    @Test
+    void perOptionUtilizationAndRental() {
+        TrainingRequest req = new TrainingRequest(List.of(
+                new TrainingRequest.Option("Hopper", H100, 8, null, 0.5, 2.0, List.of(), null),
+                new TrainingRequest.Option("Blackwell", B200, 8, null)), null, null, 10.0, null, null, null, null);
+        TrainingResult r = TrainingCalculator.calculate(req);
+        assertEquals(0.5, r.options().get(0).utilization(), 0);
+        assertEquals("option", r.options().get(0).utilizationFrom());
+        assertEquals(0.375, r.options().get(1).utilization(), 0);
+        assertEquals(8 * 10 * 24 * 2.0, r.options().get(0).rentalUsd(), 1e-9);
+        assertNull(r.options().get(1).rentalUsd());
+        // Without a price the catalogue's sourced one gives the capex, and the answer says which.
+        SourcedPrice catalogue = new SourcedPrice(33_600, "derived-from-system", "2023-05", "SemiAnalysis");
+        TrainingResult sourced = TrainingCalculator.calculate(new TrainingRequest(List.of(new TrainingRequest.Option(
+                "Hopper", H100, 8, null, null, null, List.of(), catalogue)), null, null, 10.0, null, null, null, null));
+        assertEquals(8 * 33_600.0, sourced.options().get(0).capexUsd(), 0);
+        assertTrue(sourced.options().get(0).capexBasis().contains("derived-from-system, 2023-05"));
     }
 
     @Test
@@ -63,21 +106,26 @@ class TrainingCalculatorTest {
         TrainingResult r = TrainingCalculator.calculate(gtc(null, flop));
         assertEquals("totalFlop", r.mode());
         TrainingResult.OptionResult h = r.options().get(0);
-        double days = flop / (7915.2 * 0.4 * 1e15) / 86400;
+        double days = flop / (7915.2 * 0.375 * 1e15) / 86400;
         assertEquals(days, h.days(), 1e-15);
         assertEquals(days, h.daysForBaselineFlop(), 1e-15);
         assertEquals(7915.2 / 4500.0, r.options().get(1).ratiosToBaseline().days(), EPS);
     }
 
     @Test
-    void missingTdpNamesChipAndFigure() {
+    void missingTdpMarksPowerUnknownAndAnswersTheRest() {
         TrainingRequest req = new TrainingRequest(List.of(
                 new TrainingRequest.Option("Hopper", H100, 8, null),
                 new TrainingRequest.Option("no tdp", Fixtures.withoutTdp(B200), 8, null)),
                 null, null, 30.0, null, null, null, null);
-        MissingFigureException e = assertThrows(MissingFigureException.class, () -> TrainingCalculator.calculate(req));
-        assertEquals("nvidia-b200", e.chipId());
-        assertEquals("tdpWatts", e.figure());
+        TrainingResult r = TrainingCalculator.calculate(req);
+        TrainingResult.OptionResult noTdp = r.options().get(1);
+        assertNull(noTdp.itPowerMW());
+        assertNull(noTdp.facilityPowerMW());
+        assertNull(noTdp.energyMWh());
+        assertNull(noTdp.ratiosToBaseline().itPowerMW());
+        assertEquals(8 * 2250 / 1000.0, noTdp.peakPFLOPS(), 1e-9);
+        assertTrue(noTdp.powerUnknownReason().contains("no TDP"));
     }
 
     @Test
@@ -123,6 +171,14 @@ class TrainingCalculatorTest {
                 Arguments.of("utilization", new TrainingRequest(List.of(opt(1, null)), null, 0.0, 30.0, null, null, null, null)),
                 Arguments.of("utilization", new TrainingRequest(List.of(opt(1, null)), null, 1.01, 30.0, null, null, null, null)),
                 Arguments.of("days", new TrainingRequest(List.of(opt(1, null)), null, null, null, null, null, null, null)),
+                Arguments.of("options[0].utilization", new TrainingRequest(List.of(new TrainingRequest.Option("o", H100, 1,
+                        null, 1.5, null, List.of(), null)), null, null, 30.0, null, null, null, null)),
+                Arguments.of("recompute", new TrainingRequest(List.of(opt(1, null)), null, null, null, null, null, null,
+                        null, 1e9, 1e9, "m", "half", null)),
+                Arguments.of("recompute", new TrainingRequest(List.of(opt(1, null)), null, null, 30.0, null, null, null,
+                        null, null, null, null, "full", null)),
+                Arguments.of("buyerType", new TrainingRequest(List.of(opt(1, null)), null, null, 30.0, null, null, null,
+                        null, null, null, null, null, "friend")),
                 Arguments.of("totalFlop", new TrainingRequest(List.of(opt(1, null)), null, null, 30.0, 1e24, null, null, null)),
                 Arguments.of("days", new TrainingRequest(List.of(opt(1, null)), null, null, 0.0, null, null, null, null)),
                 Arguments.of("days", new TrainingRequest(List.of(opt(1, null)), null, null, 3650.5, null, null, null, null)),
