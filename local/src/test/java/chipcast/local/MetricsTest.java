@@ -220,7 +220,7 @@ class MetricsTest {
             assertEquals(List.of(List.of("function", "table")), directives(doc).get(DataLoaderHandler.ITEMS), doc.toString());
             items.put(doc.path("table").asText(), doc.path(DataLoaderHandler.ITEMS).asInt());
         }
-        assertEquals(new TreeMap<>(Map.of("chips", 0, "forecasts", 0, "fxRates", 0, "scenarios", 0)).keySet(), items.keySet());
+        assertEquals(new TreeMap<>(Map.of("benchmarks", 0, "chips", 0, "forecasts", 0, "fxRates", 0, "scenarios", 0)).keySet(), items.keySet());
         assertEquals(new TreeMap<>(asIntegers(answer.get("written"))), items);
     }
 
