@@ -178,12 +178,17 @@ class ForecastHandlerTest {
             assertTrue(year.path("median").asDouble() <= year.path("max").asDouble());
             assertEquals(year.path("count").asInt(), year.path("sourceIds").size());
             if (year.path("year").asInt() == 2030) {
-                // VMR 90.6, KB 143; DataHorizzon (both reports), Intel MR and VMR-2025 interpolated: 6 sources
-                assertEquals(6, year.path("count").asInt());
+                // latest editions: KB 143; DataHorizzon (both reports), Intel MR and VMR-2025 interpolated: 5 sources
+                // (VMR 2024's 90.6 is superseded by its 2025 edition)
+                assertEquals(5, year.path("count").asInt());
                 assertEquals(143.0, year.path("max").asDouble(), 1e-9);
             }
         }
         assertEquals(2023, doc.path("years").get(0).path("year").asInt());
+        assertEquals("latest", doc.path("editions").asText());
+        assertEquals("vmr-2025-inference-chips", doc.path("superseded").get(0).path("supersededBy").asText());
+        doc.path("sources").forEach(s -> assertFalse(s.path("id").asText().equals("vmr-2024-inference-chips"),
+                "a superseded edition is not counted by default"));
         assertError(consensus(Map.of("market", "quantum-chips")), 404, "MARKET_NOT_FOUND", null);
         assertError(consensus(Map.of()), 400, "INVALID_PARAMETER", "market");
         assertError(consensus(Map.of("market", "ai-inference-chips", "currency", "JPY")), 400, "INVALID_PARAMETER", "currency");

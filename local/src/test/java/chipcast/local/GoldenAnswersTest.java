@@ -113,7 +113,9 @@ class GoldenAnswersTest {
                 {"compare-training-tokens", SCENARIOS}, {"list-benchmarks", BENCHMARKS},
                 {"list-benchmarks-by-chip", BENCHMARKS}, {"list-benchmarks-inferencex", BENCHMARKS},
                 {"get-benchmark", BENCHMARKS}, {"get-benchmark-not-found", BENCHMARKS},
-                {"benchmark-validation", BENCHMARKS}}) {
+                {"benchmark-validation", BENCHMARKS}, {"list-vendors", CHIPS}, {"list-markets", FORECASTS},
+                {"list-fx-rates", FORECASTS}, {"forecast-consensus-all-editions", FORECASTS}, {"list-claims", SCENARIOS},
+                {"get-claim", SCENARIOS}}) {
             cases.add(new Case("event-" + e[0], e[1], () -> file(e[0] + ".json")));
         }
         // README: chips
@@ -155,6 +157,19 @@ class GoldenAnswersTest {
                 "{\"points\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":-1}]}", null)));
         cases.add(new Case("readme-calculate-not-json", FORECASTS, () -> raw("calculate-forecast-points.json", "{\"points\":", null)));
         cases.add(new Case("readme-calculate-text-plain", FORECASTS, () -> raw("calculate-forecast-points.json", "{}", "text/plain")));
+        cases.add(new Case("readme-forecast-past-the-cap", FORECASTS, () -> get("get-forecast.json", "GET /forecasts/{forecastId}",
+                Map.of("forecastId", "vmr-2024-inference-chips"), q("to", "2041"))));
+        cases.add(new Case("readme-consensus-bad-editions", FORECASTS, () -> get("forecast-consensus.json",
+                "GET /forecasts/consensus", null, q("market", "ai-inference-chips", "editions", "newest"))));
+        cases.add(new Case("readme-markets-page-2", FORECASTS, () -> get("list-markets.json", "GET /markets", null,
+                q("limit", "3", "nextToken", pageToken(FORECASTS, "list-markets.json")))));
+        // README: discovery
+        cases.add(new Case("readme-vendors-bad-limit", CHIPS, () -> get("list-vendors.json", "GET /vendors", null, q("limit", "101"))));
+        cases.add(new Case("readme-claim-not-found", SCENARIOS, () -> get("get-claim.json", "GET /claims/{claimId}",
+                Map.of("claimId", "no-such-claim"), null)));
+        cases.add(new Case("readme-claim-bad-id", SCENARIOS, () -> get("get-claim.json", "GET /claims/{claimId}",
+                Map.of("claimId", "Not A Claim"), null)));
+        cases.add(new Case("readme-compare-market-past-the-cap", SCENARIOS, () -> body("compare-market.json", b -> b.put("to", 2045))));
         // README: scenarios
         cases.add(new Case("readme-compare-missing-figure", SCENARIOS, () -> body("compare-training.json",
                 b -> ((ObjectNode) b.path("options").get(1)).put("chipId", "google-tpu-v5e"))));
@@ -224,6 +239,15 @@ class GoldenAnswersTest {
     }
 
     /** The first page's token of GET /chips?limit=2, for the README's token-reuse example. */
+    /** The nextToken of an events/ file's answer. */
+    static String pageToken(String function, String eventFile) {
+        try {
+            return LocalJson.MAPPER.readTree(TestStack.invoke(function, file(eventFile)).getBody()).path("nextToken").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String firstPageToken() {
         APIGatewayV2HTTPResponse first = TestStack.invoke(CHIPS, get("list-chips.json", "GET /chips", null, q("limit", "2")));
         try {

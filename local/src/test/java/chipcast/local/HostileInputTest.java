@@ -97,6 +97,26 @@ class HostileInputTest {
         tally.report();
     }
 
+    @Test
+    void malformedRequestsToTheDiscoveryRoutesNeverAnswer5xxOrNonJson() throws Exception {
+        HostileRequests requests = generator(SEED + 2);
+        Router router = new Router(TestStack.env().template().routes());
+        Tally tally = new Tally("discovery");
+        for (int i = 0; i < HANDLER_REQUESTS / 4; i++) {
+            HostileRequests.Probe probe = requests.discoveryProbe();
+            APIGatewayV2HTTPResponse response;
+            try {
+                response = TestStack.invoke(functionOf(probe, router), event(probe, router));
+            } catch (RuntimeException | StackOverflowError e) {
+                tally.failure(probe, "the handler threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+            tally.record(probe, response.getStatusCode(), headers.get("Content-Type"), response.getBody(), false);
+        }
+        tally.report();
+    }
+
     /**
      * Whether the gateway routes this request to an AWS_IAM route, judged as the server does: a mutated
      * path can land on another route than the one it was generated from (e.g. PUT /scenarios/{id}).

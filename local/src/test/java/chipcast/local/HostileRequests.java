@@ -141,6 +141,43 @@ final class HostileRequests {
         return tokenProbe();
     }
 
+    // ---- the discovery routes (issue 13) ----
+
+    private static final List<String> DISCOVERY = List.of("GET /vendors", "GET /markets", "GET /fx-rates", "GET /claims",
+            "GET /claims/{claimId}", "GET /forecasts/consensus");
+
+    /**
+     * The discovery routes with the parameters they take, each hostile in turn: limit, a page token of another
+     * listing (the chips' token replayed on /vendors, /markets, /fx-rates or /claims) or forged, editions, claimId.
+     */
+    Probe discoveryProbe() {
+        List<TemplateModel.Route> discovery = routes.stream().filter(r -> DISCOVERY.contains(r.routeKey())).toList();
+        TemplateModel.Route route = discovery.isEmpty() ? route(routes) : route(discovery);
+        Map<String, String> params = new HashMap<>();
+        if (route.path().contains("{claimId}")) {
+            params.put("claimId", switch (random.nextInt(6)) {
+                case 0 -> "nvidia-gtc2024-gpt-moe-1.8t-training-2000-vs-8000".toUpperCase();
+                case 1 -> "a." + word();
+                case 2 -> word() + "..";
+                case 3 -> "-" + word();
+                default -> hostile();
+            });
+        }
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        switch (random.nextInt(4)) {
+            case 0 -> query.add(new AbstractMap.SimpleEntry<>("limit", hostile()));
+            case 1 -> query.add(new AbstractMap.SimpleEntry<>("nextToken", random.nextBoolean() ? realToken : forgePayload(realToken)));
+            case 2 -> {
+                query.add(new AbstractMap.SimpleEntry<>("market", random.nextBoolean() ? "ai-inference-chips" : hostile()));
+                query.add(new AbstractMap.SimpleEntry<>("editions", random.nextBoolean() ? hostile() : pick(List.of("all", "latest", "ALL"))));
+            }
+            default -> query.add(new AbstractMap.SimpleEntry<>(pick(List.of("limit", "nextToken", "editions", "vendor")), hostile()));
+        }
+        Kind kind = params.isEmpty() ? Kind.QUERY : Kind.PATH_PARAMETER;
+        return new Probe(kind, "GET", route, params, concretePath(route, params), query, null, null, false, new byte[0],
+                random.nextInt(10) == 0);
+    }
+
     // ---- paths ----
 
     private Probe pathProbe() {

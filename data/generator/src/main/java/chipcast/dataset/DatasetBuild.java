@@ -9,12 +9,14 @@ import chipcast.dataset.chips.ChipPrices;
 import chipcast.dataset.chips.ChipsAdded;
 import chipcast.dataset.chips.ReferenceChips;
 import chipcast.dataset.chips.SourceCatalogue;
+import chipcast.dataset.chips.Vendors;
 import chipcast.dataset.claims.Claim;
 import chipcast.dataset.claims.ReferenceClaims;
 import chipcast.dataset.epoch.CrossCheck;
 import chipcast.dataset.epoch.EpochData;
 import chipcast.dataset.epoch.EpochImport;
 import chipcast.dataset.forecasts.Forecast;
+import chipcast.dataset.forecasts.Markets;
 import chipcast.dataset.forecasts.SourcedForecasts;
 import chipcast.dataset.json.Mapper;
 import chipcast.dataset.json.Output;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
  */
 public final class DatasetBuild {
     public static final List<String> FILES = List.of("chips.json", "forecasts.json", "claims.json", "benchmarks.json",
-            "models.json", "chip-hour-prices.json");
+            "models.json", "chip-hour-prices.json", "markets.json", "vendors.json");
 
     /** The built files (data/{name} -> text) and what was built, one line per item. */
     public record Result(Map<String, String> files, List<String> report) {
@@ -77,6 +79,9 @@ public final class DatasetBuild {
         List<ChipPrices.Entry> prices = ChipPrices.read(layout);
         chips = ChipPrices.attach(chips, prices);
         report.add(Layout.CHIP_PRICES + ": " + prices.size() + " prices");
+        Map<String, List<Chip.ChipHourPrice>> hourly = Benchmarks.chipHourPricesByChip(layout,
+                chips.stream().map(Chip::id).collect(Collectors.toSet()));
+        chips = chips.stream().map(c -> c.withChipHourPrices(hourly.getOrDefault(c.id(), List.of()))).toList();
 
         Forecast.File forecasts = SourcedForecasts.read(layout);
         long linked = forecasts.forecasts().stream().filter(f -> f.supersedes() != null || f.supersededBy() != null).count();
@@ -92,6 +97,8 @@ public final class DatasetBuild {
         out.put("forecasts.json", forecasts(forecasts));
         out.put("claims.json", Output.list(claims));
         out.putAll(Benchmarks.build(layout, chipIds));
+        out.put("markets.json", Output.list(Markets.build(Markets.read(layout), forecasts.forecasts())));
+        out.put("vendors.json", Output.list(Vendors.build(chips)));
         report.add(0, chips.size() + " chips (" + (chips.size() - imported.chips().size()) + " curated, "
                 + imported.chips().size() + " epoch-only), " + forecasts.forecasts().size() + " forecasts, "
                 + forecasts.fxRates().size() + " FX rates, " + claims.size() + " claims");

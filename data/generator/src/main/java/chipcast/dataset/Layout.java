@@ -31,6 +31,7 @@ public record Layout(Path root) {
     public static final String BENCHMARKS = "data/sources/benchmarks.json";
     public static final String MODELS = "data/sources/models.json";
     public static final String CHIP_HOUR_PRICES = "data/sources/chip-hour-prices.json";
+    public static final String MARKETS = "data/sources/markets.json";
 
     public Layout {
         root = root.toAbsolutePath().normalize();

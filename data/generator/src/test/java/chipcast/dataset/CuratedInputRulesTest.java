@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static chipcast.dataset.CommittedDatasetTest.REPO;
@@ -214,7 +215,7 @@ class CuratedInputRulesTest {
         TestRepo repo = TestRepo.copyOf(REPO, dir);
         DatasetBuild.Result before = repo.build();
         ObjectNode a40 = ((ObjectNode) TestRepo.chip(before, "nvidia-a40")).deepCopy();
-        a40.put("id", "fixture-a40-curated").put("tier", "curated").remove("prices");
+        a40.put("id", "fixture-a40-curated").put("tier", "curated").remove(List.of("prices", "chipHourPrices"));
         ((ObjectNode) a40.path("sources").get(0)).put("title", "Fixture copy of Epoch's row");
         ArrayNode added = repo.readArray(Layout.CHIPS_ADDED);
         added.add(a40);
@@ -392,6 +393,19 @@ class CuratedInputRulesTest {
         latest.put("editionNote", "x").put("editionNotBefore", "2024");
         repo.write(Layout.FORECASTS, file);
         assertFails(repo, "fixture-2025 and fixture-2024 have the same edition 2024-04 (to the precision given: 2024)");
+    }
+
+    @Test
+    void everyForecastsMarketIsAKeyOfMarketsJsonAndEveryKeyIsUsed() {
+        TestRepo repo = TestRepo.copyOf(REPO, dir);
+        ArrayNode markets = repo.readArray(Layout.MARKETS);
+        markets.addObject().put("key", "quantum-chips").put("name", "Quantum chips").put("covers", "test").putNull("caveats");
+        repo.write(Layout.MARKETS, markets);
+        assertFails(repo, "no forecast has market 'quantum-chips' (drop it)");
+        markets.remove(markets.size() - 1);
+        markets.remove(0);
+        repo.write(Layout.MARKETS, markets);
+        assertFails(repo, "is not a key of " + Layout.MARKETS);
     }
 
     @Test

@@ -3,9 +3,11 @@ package chipcast.chips;
 import chipcast.core.Environment;
 import chipcast.core.chip.ChipQuery;
 import chipcast.core.chip.ChipService;
+import chipcast.core.chip.Vendor;
 import chipcast.core.http.ApiHandler;
 import chipcast.core.http.ApiRequest;
 import chipcast.core.http.ApiResponse;
+import chipcast.core.json.Bundled;
 import chipcast.core.request.ErrorCode;
 import chipcast.core.request.Ids;
 import chipcast.core.request.RequestException;
@@ -22,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** ChipSpecFunction: GET /chips, GET /chips/{chipId}, GET /chips/compare and the $default route. */
+/** ChipSpecFunction: GET /chips, GET /chips/{chipId}, GET /chips/compare, GET /vendors and the $default route. */
 public final class ChipSpecHandler extends ApiHandler {
     private static final Set<String> WORKLOADS = Set.of("training", "inference", "both");
 
@@ -37,7 +39,7 @@ public final class ChipSpecHandler extends ApiHandler {
     /** Tests and the local server pass a client pointed at dynalite and the template's environment. */
     public ChipSpecHandler(DynamoDbClient dynamo, Map<String, String> env) {
         this.chips = new ChipService(new DynamoChipStore(dynamo, Environment.require(env, DynamoChipStore.TABLE_ENV)),
-                new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")));
+                Bundled.lazy("vendors.json", Vendor[].class)::get, new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")));
     }
 
     /** SnapStart: every route once before the snapshot, its answers and its errors (reads only). */
@@ -50,6 +52,7 @@ public final class ChipSpecHandler extends ApiHandler {
                         Map.of("vendor", "nvidia", "workload", "both", "minMemoryGB", "100", "nextToken", "not.ours")),
                 PrimingEvents.get("GET /chips/compare", "/chips/compare", Map.of(),
                         Map.of("ids", "nvidia-h100-sxm,nvidia-b200,amd-mi300x,furiosa-rngd")),
+                PrimingEvents.get("GET /vendors", "/vendors", Map.of(), Map.of("limit", "2")),
                 PrimingEvents.get("$default", "/chip", Map.of()));
     }
 
@@ -59,6 +62,7 @@ public final class ChipSpecHandler extends ApiHandler {
             case "GET /chips" -> list(request);
             case "GET /chips/compare" -> compare(request);
             case "GET /chips/{chipId}" -> get(request);
+            case "GET /vendors" -> vendors(request);
             default -> throw new RequestException(ErrorCode.ROUTE_NOT_FOUND, "no such route; see docs/openapi.yaml");
         };
     }
@@ -84,6 +88,11 @@ public final class ChipSpecHandler extends ApiHandler {
         Double minMemory = request.queryDouble("minMemoryGB", 0, 1_000_000);
         int limit = request.queryInt("limit", 1, 100, 20);
         return ApiResponse.ok(chips.list(new ChipQuery(vendor, workload, minMemory), limit, request.query("nextToken")));
+    }
+
+    private ApiResponse vendors(ApiRequest request) {
+        request.allowOnlyQuery(Set.of("limit", "nextToken"));
+        return ApiResponse.ok(chips.vendors(request.queryInt("limit", 1, 100, 50), request.query("nextToken")));
     }
 
     private ApiResponse compare(ApiRequest request) {

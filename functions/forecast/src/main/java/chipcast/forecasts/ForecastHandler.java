@@ -2,17 +2,21 @@ package chipcast.forecasts;
 
 import chipcast.core.Environment;
 import chipcast.core.forecast.CalculationRequest;
+import chipcast.core.forecast.ConsensusReport;
 import chipcast.core.forecast.ForecastCalculator;
 import chipcast.core.forecast.ForecastService;
+import chipcast.core.forecast.MarketSummary;
 import chipcast.core.http.ApiHandler;
 import chipcast.core.http.ApiRequest;
 import chipcast.core.http.ApiResponse;
 import chipcast.core.http.JsonBody;
+import chipcast.core.json.Bundled;
 import chipcast.core.request.ErrorCode;
 import chipcast.core.request.Ids;
 import chipcast.core.request.RequestException;
 import chipcast.core.snapstart.Priming;
 import chipcast.core.snapstart.PrimingEvents;
+import chipcast.core.store.PageToken;
 import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.dynamodb.DynamoForecastStore;
 import chipcast.core.store.dynamodb.DynamoFxRateStore;
@@ -25,8 +29,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ForecastFunction: GET /forecasts, GET /forecasts/{forecastId}, GET /forecasts/consensus and
- * POST /forecasts/calculate.
+ * ForecastFunction: GET /forecasts, GET /forecasts/{forecastId}, GET /forecasts/consensus,
+ * POST /forecasts/calculate, GET /markets and GET /fx-rates.
  */
 public final class ForecastHandler extends ApiHandler {
     private static final Set<String> RANGE_PARAMS = Set.of("currency", "from", "to");
@@ -42,7 +46,8 @@ public final class ForecastHandler extends ApiHandler {
         this.forecasts = new ForecastService(
                 new DynamoForecastStore(dynamo, Environment.require(env, DynamoForecastStore.TABLE_ENV)),
                 new DynamoFxRateStore(dynamo, Environment.require(env, DynamoFxRateStore.TABLE_ENV)),
-                new DynamoSeriesStore(dynamo, Environment.require(env, DynamoSeriesStore.TABLE_ENV)));
+                new DynamoSeriesStore(dynamo, Environment.require(env, DynamoSeriesStore.TABLE_ENV)),
+                Bundled.lazy("markets.json", MarketSummary[].class)::get, new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")));
     }
 
     /** SnapStart: every route once before the snapshot, materialised and computed on request (reads only). */
@@ -57,6 +62,10 @@ public final class ForecastHandler extends ApiHandler {
                         Map.of("to", "2032")),
                 PrimingEvents.get("GET /forecasts/consensus", "/forecasts/consensus", Map.of(),
                         Map.of("market", "ai-inference-chips", "from", "2025")),
+                PrimingEvents.get("GET /forecasts/consensus", "/forecasts/consensus", Map.of(),
+                        Map.of("market", "ai-semiconductors", "editions", "all")),
+                PrimingEvents.get("GET /markets", "/markets", Map.of(), Map.of("limit", "2")),
+                PrimingEvents.get("GET /fx-rates", "/fx-rates", Map.of(), Map.of("limit", "2")),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
                         "{\"points\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":90.6}],\"statedCagrPercent\":28}"),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
@@ -72,6 +81,8 @@ public final class ForecastHandler extends ApiHandler {
             case "GET /forecasts/consensus" -> consensus(request);
             case "GET /forecasts/{forecastId}" -> get(request);
             case "POST /forecasts/calculate" -> calculate(request);
+            case "GET /markets" -> markets(request);
+            case "GET /fx-rates" -> fxRates(request);
             default -> throw new RequestException(ErrorCode.ROUTE_NOT_FOUND, "no such route; see docs/openapi.yaml");
         };
     }
@@ -92,7 +103,7 @@ public final class ForecastHandler extends ApiHandler {
     }
 
     private ApiResponse consensus(ApiRequest request) {
-        request.allowOnlyQuery(Set.of("market", "currency", "from", "to"));
+        request.allowOnlyQuery(Set.of("market", "currency", "from", "to", "editions"));
         String market = slug(request.query("market"), "market");
         if (market == null) {
             throw RequestException.invalidParameter("market", "'market' is required, e.g. ai-inference-chips");
@@ -101,7 +112,22 @@ public final class ForecastHandler extends ApiHandler {
         Integer from = year(request, "from");
         Integer to = year(request, "to");
         checkRange(from, to);
-        return ApiResponse.ok(forecasts.consensus(market, currency, from, to));
+        String editions = request.query("editions");
+        if (editions != null && !ConsensusReport.LATEST.equals(editions) && !ConsensusReport.ALL.equals(editions)) {
+            throw RequestException.invalidParameter("editions", "'editions' must be latest (the default: the latest edition"
+                    + " of each publisher's series) or all");
+        }
+        return ApiResponse.ok(forecasts.consensus(market, currency, from, to, ConsensusReport.ALL.equals(editions)));
+    }
+
+    private ApiResponse markets(ApiRequest request) {
+        request.allowOnlyQuery(Set.of("limit", "nextToken"));
+        return ApiResponse.ok(forecasts.markets(request.queryInt("limit", 1, 100, 50), request.query("nextToken")));
+    }
+
+    private ApiResponse fxRates(ApiRequest request) {
+        request.allowOnlyQuery(Set.of("limit", "nextToken"));
+        return ApiResponse.ok(forecasts.fxRates(request.queryInt("limit", 1, 100, 50), request.query("nextToken")));
     }
 
     private ApiResponse calculate(ApiRequest request) {

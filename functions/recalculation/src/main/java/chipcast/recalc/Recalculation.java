@@ -226,7 +226,8 @@ public final class Recalculation {
                 planned.add(new Planned(SeriesStore.consensusId(market.getKey(), currency),
                         hash(sha256, currency, members.stream().map(m -> digests.get(m.id())).toList(), ratesDigest),
                         () -> ForecastReports.consensus(market.getKey(),
-                                members.stream().map(m -> parsed.forecast(m.id())).toList(), parsed.rates(), currency, null, null)));
+                                members.stream().map(m -> parsed.forecast(m.id())).toList(), parsed.rates(), currency, null, null,
+                                false)));
             }
         }
         return planned;

@@ -1,13 +1,12 @@
 package chipcast.scenarios;
 
-import chipcast.core.json.Json;
+import chipcast.core.json.Bundled;
 import chipcast.core.scenario.ClaimCatalog;
 import chipcast.core.scenario.VendorClaim;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +19,10 @@ final class BundledClaims implements ClaimCatalog {
     static final BundledClaims INSTANCE = new BundledClaims();
 
     /** The JVM initialises a holder class on first use, once and thread-safely. */
-    private static final class Bundled {
+    private static final class Holder {
         static final Map<String, VendorClaim> BY_ID = read();
+        static final List<VendorClaim> BY_ID_ORDER = BY_ID.values().stream()
+                .sorted(Comparator.comparing(VendorClaim::id)).toList();
     }
 
     private BundledClaims() {
@@ -29,21 +30,19 @@ final class BundledClaims implements ClaimCatalog {
 
     @Override
     public Optional<VendorClaim> find(String id) {
-        return Optional.ofNullable(Bundled.BY_ID.get(id));
+        return Optional.ofNullable(Holder.BY_ID.get(id));
+    }
+
+    @Override
+    public List<VendorClaim> all() {
+        return Holder.BY_ID_ORDER;
     }
 
     static Map<String, VendorClaim> read() {
-        try (InputStream in = BundledClaims.class.getResourceAsStream("/dataset/claims.json")) {
-            if (in == null) {
-                throw new IllegalStateException("dataset/claims.json is not on the classpath");
-            }
-            Map<String, VendorClaim> byId = new LinkedHashMap<>();
-            for (VendorClaim c : Json.readBundled(in.readAllBytes(), VendorClaim[].class)) {
-                byId.put(c.id(), c);
-            }
-            return byId;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dataset/claims.json", e);
+        Map<String, VendorClaim> byId = new LinkedHashMap<>();
+        for (VendorClaim c : Bundled.list("claims.json", VendorClaim[].class)) {
+            byId.put(c.id(), c);
         }
+        return byId;
     }
 }

@@ -9,6 +9,8 @@ import chipcast.core.http.JsonBody;
 import chipcast.core.request.ErrorCode;
 import chipcast.core.request.Ids;
 import chipcast.core.request.RequestException;
+import chipcast.core.request.Text;
+import chipcast.core.scenario.ClaimService;
 import chipcast.core.scenario.CompareRequest;
 import chipcast.core.scenario.ScenarioMeta;
 import chipcast.core.scenario.ScenarioService;
@@ -28,13 +30,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * ScenarioFunction: POST /scenarios/compare, GET /scenarios, GET /scenarios/{scenarioId},
- * GET /scenarios/{scenarioId}/comparison, PUT /scenarios/{scenarioId}.
+ * GET /scenarios/{scenarioId}/comparison, PUT /scenarios/{scenarioId}, GET /claims, GET /claims/{claimId}.
  */
 public final class ScenarioHandler extends ApiHandler {
+    /** Claim ids are slugs that may hold a dot inside a word ("gpt-moe-1.8t"). */
+    private static final Pattern CLAIM_ID = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
+
     private final ScenarioService scenarios;
+    private final ClaimService claims;
 
     public ScenarioHandler() {
         this(DynamoClients.fromEnvironment(System.getenv()), System.getenv());
@@ -51,6 +58,7 @@ public final class ScenarioHandler extends ApiHandler {
                 BundledClaims.INSTANCE, BundledReference.INSTANCE,
                 new DynamoBenchmarkStore(dynamo, Environment.require(env, DynamoBenchmarkStore.TABLE_ENV)),
                 new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")), Clock.systemUTC());
+        this.claims = new ClaimService(BundledClaims.INSTANCE, new PageToken(Environment.require(env, "PAGE_TOKEN_SECRET")));
     }
 
     /**
@@ -85,7 +93,10 @@ public final class ScenarioHandler extends ApiHandler {
                 PrimingEvents.get("GET /scenarios/{scenarioId}/comparison", "/scenarios/gtc-2024-inference-30x/comparison",
                         Map.of("scenarioId", "gtc-2024-inference-30x")),
                 PrimingEvents.withBody("PUT", "PUT /scenarios/{scenarioId}", "/scenarios/gtc-2024-training", seeded,
-                        Map.of("if-match", "\"1\""), save));
+                        Map.of("if-match", "\"1\""), save),
+                PrimingEvents.get("GET /claims", "/claims", Map.of(), Map.of("limit", "2")),
+                PrimingEvents.get("GET /claims/{claimId}", "/claims/nvidia-gtc2024-gb200-nvl72-30x-inference",
+                        Map.of("claimId", "nvidia-gtc2024-gb200-nvl72-30x-inference")));
     }
 
     /** SnapStart: the PUT's conditional write, with a condition that cannot hold (see ScenarioService.primeSavePath). */
@@ -101,6 +112,8 @@ public final class ScenarioHandler extends ApiHandler {
             case "GET /scenarios/{scenarioId}" -> get(request);
             case "GET /scenarios/{scenarioId}/comparison" -> comparison(request);
             case "PUT /scenarios/{scenarioId}" -> put(request);
+            case "GET /claims" -> listClaims(request);
+            case "GET /claims/{claimId}" -> getClaim(request);
             default -> throw new RequestException(ErrorCode.ROUTE_NOT_FOUND, "no such route; see docs/openapi.yaml");
         };
     }
@@ -137,6 +150,21 @@ public final class ScenarioHandler extends ApiHandler {
         ApiResponse response = ApiResponse.json(saved.created() ? 201 : 200, saved.scenario())
                 .withHeader("ETag", etag(saved.scenario().version()));
         return saved.created() ? response.withHeader("Location", "/scenarios/" + id) : response;
+    }
+
+    private ApiResponse listClaims(ApiRequest request) {
+        request.allowOnlyQuery(Set.of("limit", "nextToken"));
+        return ApiResponse.ok(claims.list(request.queryInt("limit", 1, 100, 50), request.query("nextToken")));
+    }
+
+    private ApiResponse getClaim(ApiRequest request) {
+        request.allowOnlyQuery(Set.of());
+        String id = request.pathParameter("claimId");
+        if (id == null || id.length() > Ids.MAX_LENGTH || !CLAIM_ID.matcher(id).matches()) {
+            throw RequestException.invalidParameter("claimId", "'" + Text.printable(id) + "' is not a valid claimId:"
+                    + " lowercase words joined by hyphens, such as nvidia-gtc2024-gb200-nvl72-30x-inference");
+        }
+        return ApiResponse.ok(claims.get(id));
     }
 
     private static String scenarioId(ApiRequest request, String example) {

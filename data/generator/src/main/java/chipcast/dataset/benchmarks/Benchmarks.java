@@ -3,11 +3,14 @@ package chipcast.dataset.benchmarks;
 import chipcast.dataset.DatasetException;
 import chipcast.dataset.Layout;
 import chipcast.dataset.check.Checks;
+import chipcast.dataset.chips.Chip;
 import chipcast.dataset.json.Mapper;
 import chipcast.dataset.json.PyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,23 @@ import java.util.Set;
  */
 public final class Benchmarks {
     private Benchmarks() {
+    }
+
+    /**
+     * Each chip's $/chip-hour prices (the fields the chip record serves: buyer type, amount, kind, date, source title,
+     * url and attribution, notes), in file order; chips without one are absent.
+     */
+    public static Map<String, List<Chip.ChipHourPrice>> chipHourPricesByChip(Layout layout, Set<String> chipIds) {
+        Map<String, List<Chip.ChipHourPrice>> out = new LinkedHashMap<>();
+        for (JsonNode p : chipHourPrices(layout, chipIds)) {
+            JsonNode s = p.path("source");
+            out.computeIfAbsent(p.path("chipId").asText(), k -> new ArrayList<>()).add(new Chip.ChipHourPrice(
+                    p.path("buyerType").asText(), p.path("usdPerChipHour").numberValue(), p.path("kind").asText(),
+                    p.path("asOf").asText(), new Chip.HourPriceSource(s.path("title").asText(), s.path("url").asText(),
+                    s.path("attribution").isTextual() ? s.path("attribution").asText() : null),
+                    p.path("notes").isTextual() ? p.path("notes").asText() : null));
+        }
+        return out;
     }
 
     /** data/{name} -> text: models.json, benchmarks.json, chip-hour-prices.json. */

@@ -36,6 +36,7 @@ public record Chip(
         String epochName,
         String confidence,
         List<Price> prices,
+        List<ChipHourPrice> chipHourPrices,
         List<Source> sources,
         String notes) {
 
@@ -45,7 +46,7 @@ public record Chip(
 
     /** Fields a chip of data/sources/chips-added.json may leave out (they have defaults or come from elsewhere). */
     public static final Set<String> OPTIONAL_IN_ADDED = Set.of(
-            "memoryPhysicalGB", "fp64Kind", "deviceKind", "perDeviceNote", "tier", "epochName", "prices");
+            "memoryPhysicalGB", "fp64Kind", "deviceKind", "perDeviceNote", "tier", "epochName", "prices", "chipHourPrices");
 
     public static final String TIER_CURATED = "curated";
     public static final String TIER_EPOCH_ONLY = "epoch-only";
@@ -61,24 +62,39 @@ public record Chip(
     public record PriceSource(String title, String url, String asOf) {
     }
 
+    /** Dollars per chip-hour for one buyer type, from data/sources/chip-hour-prices.json (its fields the API serves). */
+    public record ChipHourPrice(String buyerType, Number usdPerChipHour, String kind, String asOf, HourPriceSource source,
+                                String notes) {
+    }
+
+    public record HourPriceSource(String title, String url, String attribution) {
+    }
+
     public Chip withSources(List<Source> newSources) {
         return new Chip(id, vendor, vendorKey, name, architecture, launchDate, launchDateNote, processNode,
                 memoryType, memoryGB, memoryPhysicalGB, memoryBandwidthTBs, tdpWatts, denseTFLOPS, fp64Kind,
                 sourceGivesOnlySparse, sparseNote, interconnect, formFactor, deviceKind, perDeviceNote, workload,
-                tier, epochName, confidence, prices, newSources, notes);
+                tier, epochName, confidence, prices, chipHourPrices, newSources, notes);
     }
 
     public Chip withNotes(String newNotes) {
         return new Chip(id, vendor, vendorKey, name, architecture, launchDate, launchDateNote, processNode,
                 memoryType, memoryGB, memoryPhysicalGB, memoryBandwidthTBs, tdpWatts, denseTFLOPS, fp64Kind,
                 sourceGivesOnlySparse, sparseNote, interconnect, formFactor, deviceKind, perDeviceNote, workload,
-                tier, epochName, confidence, prices, sources, newNotes);
+                tier, epochName, confidence, prices, chipHourPrices, sources, newNotes);
+    }
+
+    public Chip withChipHourPrices(List<ChipHourPrice> newChipHourPrices) {
+        return new Chip(id, vendor, vendorKey, name, architecture, launchDate, launchDateNote, processNode,
+                memoryType, memoryGB, memoryPhysicalGB, memoryBandwidthTBs, tdpWatts, denseTFLOPS, fp64Kind,
+                sourceGivesOnlySparse, sparseNote, interconnect, formFactor, deviceKind, perDeviceNote, workload,
+                tier, epochName, confidence, prices, newChipHourPrices, sources, notes);
     }
 
     public Chip withPrices(List<Price> newPrices) {
         return new Chip(id, vendor, vendorKey, name, architecture, launchDate, launchDateNote, processNode,
                 memoryType, memoryGB, memoryPhysicalGB, memoryBandwidthTBs, tdpWatts, denseTFLOPS, fp64Kind,
                 sourceGivesOnlySparse, sparseNote, interconnect, formFactor, deviceKind, perDeviceNote, workload,
-                tier, epochName, confidence, newPrices, sources, notes);
+                tier, epochName, confidence, newPrices, chipHourPrices, sources, notes);
     }
 }

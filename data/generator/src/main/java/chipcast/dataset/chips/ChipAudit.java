@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code action: fix} changes the field from {@code from} to {@code to} (they must differ); the source is added
  * to the chip's sources unless one with its url is there, and the notes end with "Corrected (audit, confidence
- * ...): {field} {from} -> {to}: {reason}."</li>
+ * ...): {field} {from} -> {to}: {reason}." (When the chip already cites the source's url and the field is a figure,
+ * that source's supports text gains the entry's instead.)</li>
  * <li>{@code action: explain} keeps the value ({@code to} must equal {@code from}); the notes end with "Checked
  * (audit, confidence ...): {field} kept at {value}: {reason}."</li>
  * </ul>
@@ -48,6 +49,8 @@ public final class ChipAudit {
     private static final Pattern ADD_SOURCE = Pattern.compile("sources\\[\\+\\](?:\\.supports \\(([A-Za-z0-9.]+)\\))?");
     private static final Pattern REDATE = Pattern.compile("sources\\[(\\d+)\\]\\.asOf/asOfKind");
     private static final Pattern DATED = Pattern.compile("(\\S+) (published|checked)");
+    /** The figure fields: a fix of one keeps the figure quoted by its source. */
+    private static final Pattern FIGURE = Pattern.compile("denseTFLOPS\\.\\w+|memoryGB|memoryPhysicalGB|memoryBandwidthTBs|tdpWatts|interconnect\\.GBs");
 
     private ChipAudit() {
     }
@@ -93,16 +96,31 @@ public final class ChipAudit {
             List<Source> sources = new ArrayList<>(patched.sources());
             StringBuilder notes = new StringBuilder(patched.notes() == null ? "" : patched.notes());
             for (Entry e : done) {
-                boolean fix = FIX.equals(e.action());
-                if (fix && !REDATE.matcher(e.field()).matches()
-                        && sources.stream().noneMatch(s -> s.url() != null && s.url().equals(e.source().url()))) {
-                    sources.add(e.source());
+                if (FIX.equals(e.action()) && !REDATE.matcher(e.field()).matches()) {
+                    addSource(sources, e);
                 }
                 notes.append(notes.length() == 0 ? "" : " ").append(note(e));
             }
             out.add(patched.withSources(sources).withNotes(notes.toString()));
         }
         return out;
+    }
+
+    /**
+     * A fix's source joins the chip's sources; when the chip already cites its url and the fix sets a figure, the
+     * cited source's supports text gains the entry's, so the figure stays quoted by the source that gives it.
+     */
+    private static void addSource(List<Source> sources, Entry e) {
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            if (s.url() != null && s.url().equals(e.source().url())) {
+                if (FIGURE.matcher(e.field()).matches() && !s.supports().contains(e.source().supports())) {
+                    sources.set(i, new Source(s.title(), s.url(), s.supports() + "; " + e.source().supports(), s.asOf(), s.asOfKind()));
+                }
+                return;
+            }
+        }
+        sources.add(e.source());
     }
 
     /** The sentence an entry appends to the chip's notes. */

@@ -50,8 +50,9 @@ public final class ChipsAdded {
         if (!missing.isEmpty()) {
             throw new DatasetException(at + ": missing fields " + missing + " (write null where no source gives a value)");
         }
-        if (node.has("prices")) {
-            throw new DatasetException(at + ": prices belong in " + Layout.CHIP_PRICES + ", not in the chip record");
+        if (node.has("prices") || node.has("chipHourPrices")) {
+            throw new DatasetException(at + ": prices belong in " + Layout.CHIP_PRICES + " and " + Layout.CHIP_HOUR_PRICES
+                    + ", not in the chip record");
         }
         ObjectNode copy = ((ObjectNode) node).deepCopy();
         if (!copy.hasNonNull("tier")) {
@@ -77,6 +78,7 @@ public final class ChipsAdded {
                 chip.launchDateNote(), chip.processNode(), chip.memoryType(), chip.memoryGB(), chip.memoryPhysicalGB(),
                 chip.memoryBandwidthTBs(), chip.tdpWatts(), dense, chip.fp64Kind(), chip.sourceGivesOnlySparse(),
                 chip.sparseNote(), chip.interconnect(), chip.formFactor(), chip.deviceKind(), chip.perDeviceNote(),
-                chip.workload(), chip.tier(), chip.epochName(), chip.confidence(), List.of(), chip.sources(), chip.notes());
+                chip.workload(), chip.tier(), chip.epochName(), chip.confidence(), List.of(), List.of(), chip.sources(),
+                chip.notes());
     }
 }

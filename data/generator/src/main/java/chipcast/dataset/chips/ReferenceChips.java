@@ -55,7 +55,7 @@ public final class ReferenceChips {
                     r.launchDateNote(), r.processNode(), r.memoryType(), r.memoryGB(), null, r.memoryBandwidthTBs(),
                     r.tdpWatts(), dense, null, r.sourceGivesOnlySparse(), r.sparseNote(),
                     new Chip.Interconnect(r.interconnect().name(), r.interconnect().GBs()), r.formFactor(), null, null,
-                    r.primaryWorkload(), Chip.TIER_CURATED, entry.epochName(), r.confidence(), List.of(), sources, notes));
+                    r.primaryWorkload(), Chip.TIER_CURATED, entry.epochName(), r.confidence(), List.of(), List.of(), sources, notes));
         }
         return out;
     }

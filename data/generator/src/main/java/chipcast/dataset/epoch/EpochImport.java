@@ -239,7 +239,7 @@ public final class EpochImport {
                 fp64Kind, halved, halved ? "Epoch: \"" + sentence(epochNotes, "divide performance by 2") + "\"" : null,
                 new Chip.Interconnect(null, number(figures.get(EpochField.INTRANODE.path()))), entry.formFactor(), null,
                 entry.perDeviceNote(), entry.workload(), Chip.TIER_EPOCH_ONLY, row.name(),
-                "single source (Epoch AI), not cross-checked", List.of(),
+                "single source (Epoch AI), not cross-checked", List.of(), List.of(),
                 List.of(source.supporting(supports(row, figures))), notes.toString());
     }
 

@@ -38,6 +38,7 @@ public record Chip(
         String tier,
         String epochName,
         List<Price> prices,
+        List<ChipHourPrice> chipHourPrices,
         Measured measured) {
 
     /**
@@ -58,6 +59,17 @@ public record Chip(
     }
 
     public record PriceSource(String title, String url, String asOf) {
+    }
+
+    /**
+     * Dollars per chip-hour for one buyer type (hyperscaler or neocloud owning TCO, 3-year rental, on-demand cloud),
+     * with its kind (e.g. tco-all-in, rental, or a placeholder the source marks as temporary), date and source.
+     */
+    public record ChipHourPrice(String buyerType, Double usdPerChipHour, String kind, String asOf, HourPriceSource source,
+                                String notes) {
+    }
+
+    public record HourPriceSource(String title, String url, String attribution) {
     }
 
     /** Where a figure comes from: a title or url, what it supports, and the date it speaks for. */

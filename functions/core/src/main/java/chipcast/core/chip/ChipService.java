@@ -6,18 +6,28 @@ import chipcast.core.request.Text;
 import chipcast.core.store.Listing;
 import chipcast.core.store.Page;
 import chipcast.core.store.PageToken;
+import chipcast.core.store.Pages;
 
 import java.util.List;
 import java.util.Map;
 
-/** The chip routes' work: a chip with its derived figures, a page of the catalogue, a comparison. */
+/** The chip routes' work: a chip with its derived figures, a page of the catalogue, a comparison, the vendors. */
 public final class ChipService {
+    static final String VENDORS_SCOPE = "vendors";
+
     private final ChipStore chips;
+    private final VendorCatalog vendors;
     private final PageToken pageTokens;
 
-    public ChipService(ChipStore chips, PageToken pageTokens) {
+    public ChipService(ChipStore chips, VendorCatalog vendors, PageToken pageTokens) {
         this.chips = chips;
+        this.vendors = vendors;
         this.pageTokens = pageTokens;
+    }
+
+    /** One page of the catalogue's vendors, in vendorKey order. */
+    public Listing<Vendor> vendors(int limit, String nextToken) {
+        return Pages.listing(vendors.all(), Vendor::vendorKey, "vendorKey", limit, pageTokens, VENDORS_SCOPE, nextToken);
     }
 
     public ChipView get(String id) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The documents the forecast API serves and the recalculation materialises: a forecast's calculation in
@@ -11,20 +13,36 @@ import java.util.List;
  */
 public final class ForecastReports {
     /** Bumped when a formula or a document's shape changes, so the recalculation rewrites every series. */
-    public static final String ALGORITHM_VERSION = "forecast-v1";
+    public static final String ALGORITHM_VERSION = "forecast-v2";
     public static final String METHOD = "Implied CAGR = (last/first)^(1/(lastYear-firstYear)) - 1 over the first and "
             + "last known points; years between known points on the geometric path v0*(v1/v0)^((y-y0)/(y1-y0)); "
             + "extrapolation at the implied CAGR only when the range asked for goes past the known points; with 3+ "
             + "points a least-squares fit of ln(value) on year (annualGrowth = e^slope - 1) and its r2.";
     static final String CONSENSUS_METHOD = "Each year counts only the sources that report it or lie between two of their"
             + " own known points (geometric interpolation); extrapolated years never count. Only forecasts of this one"
-            + " market definition are compared. Median of an even count is the mean of the middle two.";
+            + " market definition are compared; by default only the latest edition of each publisher's series"
+            + " (editions=all counts every edition). Median of an even count is the mean of the middle two.";
 
     private ForecastReports() {
     }
 
-    /** A forecast's calculation in {@code currency}; from/to null mean its known range. */
+    /** How far past a forecast's last known point its series may be extrapolated, in years. */
+    public static final int MAX_EXTRAPOLATION_YEARS = 10;
+
+    /**
+     * A forecast's calculation in {@code currency}; from/to null mean its known range. A {@code to} more than
+     * {@value #MAX_EXTRAPOLATION_YEARS} years past the last known point is refused; years before the first known
+     * point are back-cast and marked in {@code extrapolation}.
+     */
     public static ForecastReport forecast(Forecast f, List<FxRate> rates, String currency, Integer from, Integer to) {
+        int firstKnown = f.points().get(0).year();
+        int lastKnown = f.points().get(f.points().size() - 1).year();
+        int lastAllowed = lastKnown + MAX_EXTRAPOLATION_YEARS;
+        if (to != null && to > lastAllowed) {
+            throw new ForecastInputException("to", "the forecast's published points end in " + lastKnown
+                    + "; a series goes at most " + MAX_EXTRAPOLATION_YEARS + " years past them, so 'to' must be at most "
+                    + lastAllowed + ", got " + to);
+        }
         ForecastCalculation own = calculation(f, from, to);
         FxRates.Conversion conversion = FxRates.conversion(f.currency(), currency, sourceDate(f), rates);
         ForecastCalculation calc = CurrencyConverter.convert(own, conversion.factor());
@@ -45,19 +63,42 @@ public final class ForecastReports {
                         : "none: one known point and no stated CAGR",
                 implied ? calc.multiple() : null, f.statedCagr(), implied ? calc.statedCagrGapPoints() : null,
                 implied && f.statedCagr() != null ? consistent(f.statedCagr(), calc) : null,
-                statedNote(f, calc, implied), calc.fit(), calc.series(), METHOD, null, null);
+                statedNote(f, calc, implied), calc.fit(), calc.series(), METHOD, null, null,
+                extrapolation(calc.series(), firstKnown, lastKnown, lastAllowed));
     }
 
-    /** Per year, min/max/median/count over the sources of one market that report or interpolate that year. */
+    private static ForecastReport.Extrapolation extrapolation(List<SeriesPoint> series, int firstKnown, int lastKnown,
+                                                              int lastAllowed) {
+        List<Integer> forward = series.stream().map(SeriesPoint::year).filter(y -> y > lastKnown).toList();
+        List<Integer> back = series.stream().map(SeriesPoint::year).filter(y -> y < firstKnown).toList();
+        String note = forward.isEmpty() && back.isEmpty() ? null
+                : (forward.isEmpty() ? "" : forward.size() + " year(s) after the last known point (" + lastKnown
+                + ") extrapolated at the implied CAGR")
+                + (forward.isEmpty() || back.isEmpty() ? "" : "; ")
+                + (back.isEmpty() ? "" : back.size() + " year(s) before the first known point (" + firstKnown
+                + ") back-cast at the same rate: the source published neither");
+        return new ForecastReport.Extrapolation(MAX_EXTRAPOLATION_YEARS, lastAllowed, forward, back, note);
+    }
+
+    /**
+     * Per year, min/max/median/count over the sources of one market that report or interpolate that year: the latest
+     * edition of each series ({@code allEditions} false, the default) or every edition.
+     */
     public static ConsensusReport consensus(String market, List<Forecast> forecasts, List<FxRate> rates,
-                                            String currency, Integer from, Integer to) {
+                                            String currency, Integer from, Integer to, boolean allEditions) {
         List<ConsensusSource> sources = new ArrayList<>();
         List<ConsensusReport.Member> described = new ArrayList<>();
+        List<ConsensusReport.Superseded> superseded = new ArrayList<>();
+        Map<String, List<String>> seriesByPublisher = new TreeMap<>();
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (Forecast f : forecasts) {
             if (!market.equals(f.market())) {
                 throw new IllegalArgumentException("consensus never blends markets: " + f.id() + " is " + f.market());
+            }
+            if (!allEditions && f.supersededBy() != null) {
+                superseded.add(new ConsensusReport.Superseded(f.id(), f.supersededBy()));
+                continue;
             }
             ForecastCalculation own = calculation(f, null, null);
             FxRates.Conversion conversion = FxRates.conversion(f.currency(), currency, sourceDate(f), rates);
@@ -67,13 +108,28 @@ public final class ForecastReports {
             last = Math.max(last, calc.lastYear());
             described.add(new ConsensusReport.Member(f.id(), f.publisher(), f.marketDefinition(), calc.firstYear(),
                     calc.lastYear(), calc.lastYear() > calc.firstYear() ? calc.cagr() : null, FxApplied.of(conversion),
-                    f.source()));
+                    f.source(), f.edition(), f.editionOf()));
+            seriesByPublisher.computeIfAbsent(f.publisher(), p -> new ArrayList<>())
+                    .add(f.editionOf() == null ? f.id() : f.editionOf());
         }
+        List<String> warnings = new ArrayList<>();
+        seriesByPublisher.forEach((publisher, series) -> {
+            List<String> distinct = series.stream().distinct().toList();
+            if (allEditions && series.size() > distinct.size()) {
+                warnings.add(publisher + " is counted once per edition (editions=all): " + series.size()
+                        + " forecasts of " + distinct.size() + " series");
+            }
+            if (distinct.size() > 1) {
+                warnings.add(publisher + " is counted " + distinct.size() + " times, through concurrent series " + distinct
+                        + " (different reports on this market, neither an edition of the other)");
+            }
+        });
         int start = from != null ? from : first;
         int end = to != null ? to : last;
         List<ConsensusYear> years = sources.isEmpty() ? List.of() : ConsensusCalculator.compute(sources, start, end);
         return new ConsensusReport(market, currency, "billion", sources.isEmpty() ? from : start,
-                sources.isEmpty() ? to : end, described, years, CONSENSUS_METHOD, null, null);
+                sources.isEmpty() ? to : end, allEditions ? ConsensusReport.ALL : ConsensusReport.LATEST, described,
+                superseded, warnings, years, CONSENSUS_METHOD, null, null);
     }
 
     /** What GET /forecasts lists: inputs and the implied CAGR. */

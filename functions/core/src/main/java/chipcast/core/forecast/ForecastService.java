@@ -5,8 +5,12 @@ import chipcast.core.request.ErrorCode;
 import chipcast.core.request.Fields;
 import chipcast.core.request.RequestException;
 import chipcast.core.series.SeriesStore;
+import chipcast.core.store.Listing;
+import chipcast.core.store.PageToken;
+import chipcast.core.store.Pages;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,20 +18,29 @@ import java.util.function.Supplier;
 /**
  * The forecast routes' work. GETs serve the series the recalculation materialised (one GetItem) and compute
  * on request, saying so, when nothing is materialised yet or the range asks for extrapolation; the
- * calculation route runs the same maths on the caller's own figures.
+ * calculation route runs the same maths on the caller's own figures. The discovery routes list the market keys
+ * (bundled with the function) and the FX rates, paged with signed tokens.
  */
 public final class ForecastService {
     static final String NOT_MATERIALISED = "no materialised series yet (the scheduled recalculation has not run):"
             + " computed on request";
 
+    static final String MARKETS_SCOPE = "markets";
+    static final String FX_RATES_SCOPE = "fx-rates";
+
     private final ForecastStore forecasts;
     private final FxRateStore fxRates;
     private final SeriesStore series;
+    private final MarketCatalog markets;
+    private final PageToken pageTokens;
 
-    public ForecastService(ForecastStore forecasts, FxRateStore fxRates, SeriesStore series) {
+    public ForecastService(ForecastStore forecasts, FxRateStore fxRates, SeriesStore series, MarketCatalog markets,
+                           PageToken pageTokens) {
         this.forecasts = forecasts;
         this.fxRates = fxRates;
         this.series = series;
+        this.markets = markets;
+        this.pageTokens = pageTokens;
     }
 
     /** Currencies a report can be in: USD, the forecasts' pivot, and every quote the FX table holds. */
@@ -64,22 +77,44 @@ public final class ForecastService {
         return query(() -> ForecastReports.forecast(forecast, rates, currency, from, to)).from(null, reason);
     }
 
-    /** A market's consensus in {@code currency} over [from, to] (null: every year a source covers). */
-    public ConsensusReport consensus(String market, String currency, Integer from, Integer to) {
-        Optional<SeriesStore.Series> stored = series.find(SeriesStore.consensusId(market, currency));
-        if (stored.isPresent()) {
-            // A consensus never extrapolates, so any range is a slice of the materialised years.
-            return Json.readStored(stored.get().doc(), ConsensusReport.class).years(from, to)
-                    .from(materialised(stored.get()), null);
+    /**
+     * A market's consensus in {@code currency} over [from, to] (null: every year a source covers): the latest edition
+     * of each series (materialised), or every edition ({@code allEditions}, computed on request).
+     */
+    public ConsensusReport consensus(String market, String currency, Integer from, Integer to, boolean allEditions) {
+        if (!allEditions) {
+            Optional<SeriesStore.Series> stored = series.find(SeriesStore.consensusId(market, currency));
+            if (stored.isPresent()) {
+                // A consensus never extrapolates, so any range is a slice of the materialised years.
+                return Json.readStored(stored.get().doc(), ConsensusReport.class).years(from, to)
+                        .from(materialised(stored.get()), null);
+            }
         }
         List<Forecast> members = forecasts.byMarket(market);
         if (members.isEmpty()) {
             throw new RequestException(ErrorCode.MARKET_NOT_FOUND, "no forecast covers market '" + market
-                    + "'; GET /forecasts lists each forecast's market");
+                    + "'; GET /markets lists the market keys");
         }
         List<FxRate> rates = fxRates.all();
-        return query(() -> ForecastReports.consensus(market, members, rates, currency, from, to))
-                .from(null, "no materialised consensus yet: computed on request");
+        return query(() -> ForecastReports.consensus(market, members, rates, currency, from, to, allEditions))
+                .from(null, allEditions ? "editions=all: every edition, computed on request"
+                        : "no materialised consensus yet: computed on request");
+    }
+
+    /** One page of the market keys, in key order: definition, counts, year range, member forecasts. */
+    public Listing<MarketSummary> markets(int limit, String nextToken) {
+        return Pages.listing(markets.all(), MarketSummary::key, "key", limit, pageTokens, MARKETS_SCOPE, nextToken);
+    }
+
+    /** One page of the dated FX rates, by quote currency and date. */
+    public Listing<FxRate> fxRates(int limit, String nextToken) {
+        List<FxRate> sorted = fxRates.all().stream().sorted(Comparator.comparing(ForecastService::rateKey)).toList();
+        return Pages.listing(sorted, ForecastService::rateKey, "rate", limit, pageTokens, FX_RATES_SCOPE, nextToken);
+    }
+
+    /** A rate's page key: quote and date ("KRW#2024-03"), the characters a page token carries. */
+    static String rateKey(FxRate rate) {
+        return rate.quote() + "#" + rate.asOf();
     }
 
     /** The calculation of POST /forecasts/calculate: known points, or a base point and a CAGR. */

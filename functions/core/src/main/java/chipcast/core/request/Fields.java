@@ -61,13 +61,21 @@ public final class Fields {
         return value;
     }
 
-    /** A string of 1 to {@code maxLength} characters; null when absent and not required. */
+    /**
+     * A string of 1 to {@code maxLength} characters, without angle brackets or control characters (a line break
+     * or a tab aside); null when absent and not required. The API echoes what it is given (option names, saved
+     * scenarios): it never echoes text a browser could read as markup.
+     */
     public static String text(String field, String value, int maxLength, boolean required) {
         if (value == null) {
             return required ? required(field, null) : null;
         }
         if (value.isEmpty() || value.length() > maxLength) {
             throw RequestException.invalidField(field, "must be 1 to " + maxLength + " characters");
+        }
+        boolean plain = value.chars().allMatch(c -> c != '<' && c != '>' && (!Character.isISOControl(c) || c == '\n' || c == '\t'));
+        if (!plain) {
+            throw RequestException.invalidField(field, "must not hold '<', '>' or control characters");
         }
         return value;
     }

@@ -2,6 +2,7 @@ package chipcast.core.scenario;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,42 @@ import java.util.Set;
 public final class MarketComparison {
     static final int MAX_YEARS = 101;
 
+    /** What a comparison must say about a forecast besides its numbers: its market key, definition and edition. */
+    public record Definition(String forecastId, String market, String marketDefinition, String scope,
+                             String supersededBy) {
+    }
+
     private MarketComparison() {
+    }
+
+    /**
+     * The warnings a comparison carries: forecasts of different market keys (their values measure different things),
+     * of one key but different definitions (each one's scope), and superseded editions (a later one exists).
+     */
+    public static List<String> warnings(List<Definition> forecasts) {
+        List<String> warnings = new ArrayList<>();
+        Set<String> markets = new LinkedHashSet<>();
+        Set<String> definitions = new HashSet<>();
+        forecasts.forEach(f -> {
+            markets.add(f.market());
+            definitions.add(f.marketDefinition());
+        });
+        if (markets.size() > 1) {
+            warnings.add("different markets: " + String.join(", ", forecasts.stream()
+                    .map(f -> f.forecastId() + " (" + f.market() + ")").toList())
+                    + "; their values measure different things and their gaps and ratios are not market differences");
+        } else if (definitions.size() > 1) {
+            warnings.add("different market definitions under " + markets.iterator().next() + ": " + String.join("; ",
+                    forecasts.stream().map(f -> f.forecastId() + ": " + (f.scope() != null ? f.scope() : f.marketDefinition()))
+                            .toList()) + "; part of any gap is what each publisher counts");
+        }
+        for (Definition f : forecasts) {
+            if (f.supersededBy() != null) {
+                warnings.add(f.forecastId() + " is superseded by " + f.supersededBy()
+                        + ", a later edition of the same publisher's series");
+            }
+        }
+        return warnings;
     }
 
     public static MarketComparisonResult compare(List<MarketSeries> sources, int from, int to) {
@@ -72,10 +108,13 @@ public final class MarketComparison {
                     sum += v;
                 }
             }
+            List<Integer> projected = s.extrapolatedYears().stream().filter(y -> y >= from && y <= to).toList();
+            String projectedNote = projected.isEmpty() ? null : "includes " + projected.size() + " year(s) the source did"
+                    + " not publish, extrapolated at its implied CAGR: " + projected;
             summaries.add(missing.isEmpty()
-                    ? new MarketComparisonResult.SourceSummary(s.forecastId(), s.cagr(), sum, null)
+                    ? new MarketComparisonResult.SourceSummary(s.forecastId(), s.cagr(), sum, projectedNote, projected)
                     : new MarketComparisonResult.SourceSummary(s.forecastId(), s.cagr(), null,
-                    "no value for " + missing + "; the cumulative sum needs every year of " + from + ".." + to));
+                    "no value for " + missing + "; the cumulative sum needs every year of " + from + ".." + to, projected));
         }
         return new MarketComparisonResult(from, to, List.copyOf(forecastIds), List.copyOf(rows),
                 List.copyOf(summaries));

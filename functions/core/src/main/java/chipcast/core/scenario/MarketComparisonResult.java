@@ -19,9 +19,12 @@ public record MarketComparisonResult(int from, int to, List<String> forecastIds,
     }
 
     /**
-     * @param cumulative     sum of the source's values over the whole range; null when a year is missing
-     * @param cumulativeNote why cumulative is null (names the missing years), else null
+     * @param cumulative                  sum of the source's values over the whole range; null when a year is missing
+     * @param cumulativeNote              why cumulative is null (names the missing years), or which of its years are
+     *                                    ChipCast's extrapolation rather than published figures; null when neither
+     * @param cumulativeExtrapolatedYears the years of the sum the source did not publish (extrapolated or back-cast)
      */
-    public record SourceSummary(String forecastId, Double cagr, Double cumulative, String cumulativeNote) {
+    public record SourceSummary(String forecastId, Double cagr, Double cumulative, String cumulativeNote,
+                                List<Integer> cumulativeExtrapolatedYears) {
     }
 }

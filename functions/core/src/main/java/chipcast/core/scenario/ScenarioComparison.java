@@ -23,8 +23,9 @@ public sealed interface ScenarioComparison {
     }
 
     /** Forecasts side by side, with each forecast's source. */
-    record Market(String kind, String currency, String unit, MarketComparisonResult result, List<MarketSource> sources,
-                  String method) implements ScenarioComparison {
+    /** {@code warnings}: what the numbers do not show (different market definitions, superseded editions). */
+    record Market(String kind, String currency, String unit, List<String> warnings, MarketComparisonResult result,
+                  List<MarketSource> sources, String method) implements ScenarioComparison {
     }
 
     /** The figures a scenario may use of one chip, with the sources that give them. */
@@ -51,7 +52,8 @@ public sealed interface ScenarioComparison {
     record MarketSource(String id, String publisher, String market, String marketDefinition, Forecast.SourceRef source,
                         String publicationDate, String retrievedVia, String confidence, String notes, FxApplied fx,
                         List<ForecastReport.ReportedPoint> knownPoints, String cagrBasis,
-                        List<Integer> extrapolatedYears) {
+                        List<Integer> extrapolatedYears, String scope, String edition, String supersededBy,
+                        List<Integer> backcastYears) {
     }
 
     /** GET /scenarios/{scenarioId}/comparison: the stored scenario's summary, then its comparison. */

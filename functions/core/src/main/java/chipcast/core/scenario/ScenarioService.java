@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -248,6 +249,7 @@ public final class ScenarioService {
         List<FxRate> rates = convert ? fxRates.all() : List.of();
         List<MarketSeries> series = new ArrayList<>();
         List<MarketSource> sources = new ArrayList<>();
+        List<MarketComparison.Definition> definitions = new ArrayList<>();
         for (Forecast f : found) {
             ForecastReport report;
             try {
@@ -264,13 +266,16 @@ public final class ScenarioService {
                     extrapolated.add(p.year());
                 }
             }
-            series.add(new MarketSeries(f.id(), report.cagr(), values));
+            series.add(new MarketSeries(f.id(), report.cagr(), values, Set.copyOf(extrapolated)));
             sources.add(new MarketSource(report.id(), report.publisher(), report.market(), report.marketDefinition(),
                     report.source(), report.publicationDate(), report.retrievedVia(), report.confidence(),
-                    report.notes(), report.fx(), report.knownPoints(), report.cagrBasis(), extrapolated));
+                    report.notes(), report.fx(), report.knownPoints(), report.cagrBasis(), extrapolated, f.scope(),
+                    f.edition(), f.supersededBy(), report.extrapolation().backcastYears()));
+            definitions.add(new MarketComparison.Definition(f.id(), f.market(), f.marketDefinition(), f.scope(),
+                    f.supersededBy()));
         }
-        return new ScenarioComparison.Market(m.kind(), currency, "billion", MarketComparison.compare(series, from, to),
-                sources, ForecastReports.METHOD);
+        return new ScenarioComparison.Market(m.kind(), currency, "billion", MarketComparison.warnings(definitions),
+                MarketComparison.compare(series, from, to), sources, ForecastReports.METHOD);
     }
 
     /** The claim check of a scenario tied to a claim; null for one that is not. */

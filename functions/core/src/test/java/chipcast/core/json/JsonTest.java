@@ -84,7 +84,7 @@ class JsonTest {
         }
         String market = forecasts.get(0).market();
         ConsensusReport consensus = ForecastReports.consensus(market,
-                forecasts.stream().filter(f -> f.market().equals(market)).toList(), rates, "KRW", 2024, 2030);
+                forecasts.stream().filter(f -> f.market().equals(market)).toList(), rates, "KRW", 2024, 2030, false);
         assertEquals(consensus, Json.readStored(Json.write(consensus), ConsensusReport.class));
         rates.forEach(r -> assertEquals(r, Json.readStored(Json.write(r), FxRate.class)));
     }
