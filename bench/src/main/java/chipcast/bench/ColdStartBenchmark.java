@@ -50,6 +50,8 @@ public final class ColdStartBenchmark {
 
     static final Map<String, String> EVENTS = Map.of(
             "ChipSpecFunction", "events/get-chip.json",
+            "BenchmarkFunction", "events/get-benchmark.json",
+            "ScenarioFunction", "events/compare-training.json",
             "ForecastFunction", "events/get-forecast.json",
             "RecalculationFunction", "events/scheduled-recalculation.json",
             "DataLoaderFunction", "events/dataset-load.json");

@@ -1,6 +1,7 @@
 package chipcast.bench;
 
 import chipcast.core.forecast.Forecast;
+import chipcast.core.store.dynamodb.DynamoBenchmarkStore;
 import chipcast.core.store.dynamodb.DynamoChipStore;
 import chipcast.core.store.dynamodb.DynamoClients;
 import chipcast.core.store.dynamodb.DynamoDatasetWriter;
@@ -71,9 +72,10 @@ public final class RecalculationAtScale {
             Map<String, String> loader = stack.environment("DataLoaderFunction");
             new DynamoDatasetWriter(stack.dynamo(), new DynamoDatasetWriter.Tables(loader.get(DynamoChipStore.TABLE_ENV),
                     loader.get(DynamoForecastStore.TABLE_ENV), loader.get(DynamoFxRateStore.TABLE_ENV),
-                    loader.get(DynamoScenarioStore.TABLE_ENV)), DynamoClients.BATCH_BACKOFF)
+                    loader.get(DynamoScenarioStore.TABLE_ENV), loader.get(DynamoBenchmarkStore.TABLE_ENV)),
+                    DynamoClients.BATCH_BACKOFF)
                     .write(new DynamoDatasetWriter.Dataset(List.of(), synthetic(forecasts.all().get(0), size, markets),
-                            List.of(), List.of()));
+                            List.of(), List.of(), List.of()));
             Recalculation recalculation = new Recalculation(forecasts,
                     new DynamoFxRateStore(stack.dynamo(), env.get(DynamoFxRateStore.TABLE_ENV)),
                     new DynamoSeriesStore(stack.dynamo(), env.get(DynamoSeriesStore.TABLE_ENV)), concurrency);
