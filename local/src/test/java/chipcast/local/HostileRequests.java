@@ -70,11 +70,11 @@ final class HostileRequests {
             if (event.hasNonNull("body")) {
                 seedBodies.computeIfAbsent(routeKey, k -> new ArrayList<>()).add(event.path("body").asText());
             }
-            event.path("queryStringParameters").fields().forEachRemaining(f -> {
+            event.path("queryStringParameters").properties().forEach(f -> {
                 names.add(f.getKey());
                 values.add(f.getValue().asText());
             });
-            event.path("pathParameters").fields().forEachRemaining(f -> values.add(f.getValue().asText()));
+            event.path("pathParameters").properties().forEach(f -> values.add(f.getValue().asText()));
         }
         names.addAll(openApiQueryNames(root));
         this.queryNames = List.copyOf(names);

@@ -178,7 +178,7 @@ class RecalculationFaultTest {
             try (InputStream in = context.responseBody().get()) {
                 ObjectNode body = (ObjectNode) LocalJson.MAPPER.readTree(in.readAllBytes());
                 ObjectNode unprocessed = body.putObject("UnprocessedKeys");
-                Iterator<Map.Entry<String, JsonNode>> tables = body.path("Responses").fields();
+                Iterator<Map.Entry<String, JsonNode>> tables = body.path("Responses").properties().iterator();
                 while (tables.hasNext()) {
                     Map.Entry<String, JsonNode> t = tables.next();
                     ArrayNode items = (ArrayNode) t.getValue();

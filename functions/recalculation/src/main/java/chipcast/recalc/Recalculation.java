@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * finishing after a newer one (conditional writes on the run's start time), and a failure of one
  * series never stops the others: it is counted and named in the summary, and the next run retries it.
  * A document is computed only when its input hash differs from the stored one: on the usual daily run,
- * with no new figures, that is none (and a cold start does no report maths). The conditional writes run
+ * with no new figures, that is none. The conditional writes run
  * a few at a time: each is one round trip, and one at a time 10,000 forecasts (20,000+ series) took minutes.
  */
 public final class Recalculation {

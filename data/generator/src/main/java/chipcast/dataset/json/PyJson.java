@@ -33,7 +33,7 @@ public final class PyJson {
                     return;
                 }
                 out.append('{');
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
                 boolean first = true;
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();

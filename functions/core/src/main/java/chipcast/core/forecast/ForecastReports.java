@@ -180,7 +180,7 @@ public final class ForecastReports {
         return note;
     }
 
-    /** "12.34%": two decimals rounded half up, as %.2f would, without loading Formatter and locale data on a cold start. */
+    /** "12.34%": two decimals rounded half up, as %.2f would, independent of the default locale. */
     static String percent(double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
         // %.2f keeps the sign of a negative value that rounds to zero ("-0.00%"); BigDecimal has no negative zero.
