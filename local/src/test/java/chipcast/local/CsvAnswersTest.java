@@ -13,7 +13,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,30 +40,16 @@ class CsvAnswersTest {
 
     static APIGatewayV2HTTPEvent get(String base, String route, Map<String, String> path, Map<String, String> query,
                                      String accept) {
-        APIGatewayV2HTTPEvent event = TestStack.event(base);
-        event.setRouteKey(route);
-        event.setPathParameters(path);
-        event.setQueryStringParameters(query);
-        event.setBody(null);
-        accept(event, accept);
-        return event;
+        APIGatewayV2HTTPEvent event = GoldenAnswersTest.get(base, route, path, query);
+        return accept == null ? event : accept(event, accept);
     }
 
     static APIGatewayV2HTTPEvent accept(APIGatewayV2HTTPEvent event, String accept) {
-        Map<String, String> headers = new HashMap<>(event.getHeaders());
-        if (accept != null) {
-            headers.put("accept", accept);
-        }
-        event.setHeaders(headers);
-        return event;
+        return GoldenAnswersTest.accept(event, accept);
     }
 
     static Map<String, String> q(String... kv) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            map.put(kv[i], kv[i + 1]);
-        }
-        return map;
+        return GoldenAnswersTest.q(kv);
     }
 
     static Map<String, String> csv(String... kv) {
