@@ -15,7 +15,7 @@ const messages = {
     'sources': 'Sources', 'source': 'Source', 'asOf': 'as of {date}', 'asOf.published': 'published', 'asOf.checked': 'checked',
     'supports': 'supports: {text}', 'sourcesPerChip': 'The API gives sources per chip; each says which figures it supports.',
     'download.svg': 'SVG', 'download.png': 'PNG', 'download.csv': 'CSV', 'download.label': 'Download {what} as {format}',
-    'csv.pending': 'CSV from the API is not available yet ({message}).',
+    'csv.failed': 'The CSV download failed ({message}).',
     'chart.marks': '{n} marks',
     // catalogue
     'cat.title': 'Chip catalogue', 'cat.intro': 'Every accelerator ChipCast knows. Hover or focus a figure for its sources and their as-of dates. Click a column to sort.',
@@ -89,7 +89,7 @@ const messages = {
     'sources': '출처', 'source': '출처', 'asOf': '{date} 기준', 'asOf.published': '발표', 'asOf.checked': '확인',
     'supports': '뒷받침하는 수치: {text}', 'sourcesPerChip': 'API는 칩별로 출처를 제공하며, 각 출처가 어떤 수치를 뒷받침하는지 밝힙니다.',
     'download.svg': 'SVG', 'download.png': 'PNG', 'download.csv': 'CSV', 'download.label': '{what} {format} 내려받기',
-    'csv.pending': 'API의 CSV는 아직 제공되지 않습니다({message}).',
+    'csv.failed': 'CSV를 내려받지 못했습니다({message}).',
     'chart.marks': '표시 {n}개',
     'cat.title': '칩 목록', 'cat.intro': 'ChipCast가 아는 모든 가속기입니다. 수치에 마우스를 올리거나 포커스하면 출처와 기준 시점이 보입니다. 열 제목을 누르면 정렬됩니다.',
     'cat.vendor': '제조사', 'cat.workload': '워크로드', 'cat.minMemory': '최소 메모리(GB)', 'cat.precision': '정밀도',

@@ -9,8 +9,9 @@ export const unitOf = (p) => (p === 'int8' || p === 'int4' ? 'TOPS' : 'TFLOPS');
 export const P = (p) => p.toUpperCase();
 
 /**
- * A CSV download of an API route: `<route>?...&format=csv`. The API serves CSV itself (`Accept: text/csv`
- * or `format=csv`); until it does, the button says what the API answered instead of saving it.
+ * A CSV download of an API route: `<route>?...&format=csv`, answered by the API itself (RFC 4180, UTF-8 with a
+ * byte order mark). The file is the API's bytes; a paged route's next pages (the `X-Next-Token` header) are
+ * appended without their header rows, so the file holds every row of the query.
  */
 export function csvLink(path, filename, label = t('download.csv')) {
   const href = `${path}${path.includes('?') ? '&' : '?'}format=csv`;
@@ -18,12 +19,13 @@ export function csvLink(path, filename, label = t('download.csv')) {
   const a = h('a', { class: 'btn', href, download: filename, 'data-csv': href, 'aria-label': `${label} (${filename})` }, label);
   a.addEventListener('click', async (e) => {
     e.preventDefault();
-    await saveCsv(() => fetch(href, { headers: { accept: 'text/csv' } }), filename, status);
+    await saveCsv((token) => fetch(token ? `${href}&nextToken=${encodeURIComponent(token)}` : href,
+      { headers: { accept: 'text/csv' } }), filename, status);
   });
   return h('span', { class: 'csv' }, a, status);
 }
 
-/** The same for POST /scenarios/compare: the body is posted with Accept: text/csv. */
+/** The same for POST /scenarios/compare: the body is posted with Accept: text/csv (one answer, no pages). */
 export function csvPost(path, body, filename) {
   const url = `${path}?format=csv`;
   const status = h('span', { class: 'status', role: 'status' });
@@ -34,25 +36,44 @@ export function csvPost(path, body, filename) {
   return h('span', { class: 'csv' }, button, status);
 }
 
+const CSV_TYPE = 'text/csv';
+
+/** The bytes after the first CRLF: a later page without its byte order mark and header row. */
+function withoutHeader(bytes) {
+  for (let i = 0; i + 1 < bytes.length; i += 1) {
+    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) return bytes.subarray(i + 2);
+  }
+  return new Uint8Array(0);
+}
+
 async function saveCsv(request, filename, status) {
   status.textContent = '';
   try {
-    const response = await request();
-    const type = response.headers.get('content-type') || '';
-    if (response.ok && type.includes('text/csv')) {
-      download(await response.blob(), filename);
-      return;
-    }
-    let message = `HTTP ${response.status}`;
-    if (type.includes('json')) {
-      const body = await response.json();
-      if (body && body.error) message = `${body.error.code}: ${body.error.message}`;
-      else message = `${response.status}, ${type}`;
-    }
-    status.textContent = t('csv.pending', { message });
+    const parts = [];
+    let token = null;
+    do {
+      const response = await request(token);
+      const type = response.headers.get('content-type') || '';
+      if (!response.ok || !type.startsWith(CSV_TYPE)) {
+        status.textContent = t('csv.failed', { message: await failure(response, type) });
+        return;
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      parts.push(parts.length === 0 ? bytes : withoutHeader(bytes));
+      token = response.headers.get('x-next-token');
+    } while (token && parts.length < 100);
+    download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), filename);
   } catch (e) {
-    status.textContent = t('csv.pending', { message: e.message });
+    status.textContent = t('csv.failed', { message: e.message });
   }
+}
+
+async function failure(response, type) {
+  if (type.includes('json')) {
+    const body = await response.json();
+    if (body && body.error) return `${body.error.code}: ${body.error.message}`;
+  }
+  return `HTTP ${response.status}, ${type || 'no content type'}`;
 }
 
 export function errorBox(error) {

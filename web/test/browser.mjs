@@ -53,6 +53,29 @@ async function api(path, init) {
   return response.json();
 }
 
+/** An API answer's bytes, as a file would hold them. */
+async function apiBytes(path, init = {}) {
+  const response = await fetch(BASE + path, { ...init, headers: { accept: 'text/csv', ...(init.headers || {}) } });
+  if (!response.ok) throw new Error(`API ${path}: HTTP ${response.status}`);
+  assert((response.headers.get('content-type') || '').startsWith('text/csv; charset=utf-8'), `API ${path}: not CSV`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Clicks a CSV button and returns the file the browser saved. */
+async function csvDownload(page, selector) {
+  const pending = page.waitForEvent('download');
+  await page.click(selector);
+  const file = await pending;
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+function sameBytes(actual, expected, what) {
+  assert(actual.equals(expected), `${what}: the download (${actual.length} bytes) is not the API's CSV (${expected.length} bytes); `
+    + `first lines ${JSON.stringify(actual.toString('utf8').slice(0, 160))}`);
+}
+
 async function allChips() {
   const items = [];
   let token = null;
@@ -156,6 +179,12 @@ async function viewTests(context, data) {
     equal(await page.locator('tbody [data-flag="sparse"]').count(), chips.filter((c) => c.sourceGivesOnlySparse).length, 'sparse flags');
     equal(await page.locator('tbody [data-flag="dense"]').count(), chips.filter((c) => !c.sourceGivesOnlySparse).length, 'dense flags');
     equal(await page.locator('a[data-csv]').getAttribute('href'), '/chips?limit=100&format=csv', 'CSV link');
+    const csv = await csvDownload(page, 'a[data-csv]');
+    equal(csv.name, 'chipcast-chips.csv', 'CSV file name');
+    const apiCsv = await apiBytes('/chips?limit=100&format=csv');
+    sameBytes(csv.bytes, apiCsv, 'chip list CSV');
+    assert(apiCsv.subarray(0, 3).equals(BOM), 'the API CSV starts with a UTF-8 byte order mark');
+    equal(apiCsv.toString('utf8').split('\r\n').filter((l) => /^[a-z0-9]+(-[a-z0-9]+)*,/.test(l)).length, chips.length, 'a CSV row per chip');
     // Keyboard: Tab from the CSV link into the table until a figure has focus; the tooltip names its sources.
     await page.locator('a[data-csv]').focus();
     let focused = null;
@@ -215,6 +244,25 @@ async function viewTests(context, data) {
     equal(query(page).get('chip'), 'nvidia-h100-sxm', 'chip in the URL');
     equal(await page.locator('[data-note="notes"]').textContent(), h100Notes(chips), 'notes');
     await shot(page, 'catalogue-detail');
+    clean(page);
+    await page.close();
+  });
+
+  await test('catalogue CSV: a paged answer downloads whole, its next pages (X-Next-Token) without their header', async () => {
+    const page = await open(context, '/?view=catalogue');
+    // The page asks for pages of 100; served pages of 5 here, so the download has to follow the tokens.
+    const asked = [];
+    await page.route((url) => url.pathname === '/chips' && url.searchParams.get('format') === 'csv', (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '5');
+      asked.push(url.search);
+      route.continue({ url: url.toString() });
+    });
+    const csv = await csvDownload(page, 'a[data-csv]');
+    equal(asked.length, Math.ceil(chips.length / 5), 'CSV pages fetched');
+    assert(asked.slice(1).every((q) => q.includes('nextToken=')), `later pages carry the token: ${asked.join(' ')}`);
+    sameBytes(csv.bytes, await apiBytes('/chips?limit=100&format=csv'), 'chip list CSV in pages of 5');
+    await page.unrouteAll({ behavior: 'wait' });
     clean(page);
     await page.close();
   });
@@ -308,6 +356,13 @@ async function viewTests(context, data) {
     const text = await page.locator('main').innerText();
     assert(text.includes('21조 1,752억 원'), 'KRW 21,175.16bn not shown as 21조 1,752억 원');
     assert(text.includes('₩21,175bn'), 'KRW not shown in English notation');
+    const series = '/forecasts/vmr-2024-inference-chips?currency=KRW&format=csv';
+    const csv = await csvDownload(page, `a[data-csv="${series}"]`);
+    equal(csv.name, 'chipcast-vmr-2024-inference-chips-KRW.csv', 'series CSV file name');
+    const apiCsv = await apiBytes(series);
+    sameBytes(csv.bytes, apiCsv, 'forecast series CSV');
+    const text8 = apiCsv.toString('utf8');
+    assert(text8.includes(',2023,21175.16,,reported,15.8,USD,') && text8.includes('시사위크'), 'the series CSV holds the KRW values and the Korean source');
     clean(page);
     await page.close();
   });
@@ -341,6 +396,10 @@ async function viewTests(context, data) {
     equal(await marks(page, 'scenario-inference', 'your batch'), 3, 'highlighted batch');
     equal(await marks(page, 'scenario-inference', 'modelled curves'), 3, 'curves');
     assert(await page.locator('button[data-csv="POST /scenarios/compare?format=csv"]').count() === 1, 'CSV button for the POST');
+    const csv = await csvDownload(page, 'button[data-csv="POST /scenarios/compare?format=csv"]');
+    const lines = csv.bytes.toString('utf8').split('\r\n');
+    assert(csv.bytes.subarray(0, 3).equals(BOM) && lines[0].startsWith('\ufeffscenarioId,precision,'), `inference CSV header: ${lines[0].slice(0, 80)}`);
+    equal(lines.filter((l) => l.startsWith(',fp8,')).length, 3, 'a CSV row per chip of the form');
     await axeCheck(page, 'scenarios inference');
     await shot(page, 'scenarios-inference');
     clean(page);
@@ -367,6 +426,8 @@ async function viewTests(context, data) {
     equal(await page.locator('[data-claimed]').innerText(), '×30', 'claimed ratio');
     assert((await page.locator('blockquote.claim').innerText()).includes(resp.claimCheck.claim.claim), 'claim quoted');
     equal(await page.locator('a[data-csv]').getAttribute('href'), '/scenarios/gtc-2024-inference-30x/comparison?format=csv', 'CSV link');
+    sameBytes((await csvDownload(page, 'a[data-csv]')).bytes, await apiBytes('/scenarios/gtc-2024-inference-30x/comparison?format=csv'),
+      'stored scenario CSV');
     await axeCheck(page, 'scenarios stored');
     await shot(page, 'scenarios-stored');
     await page.click('a[data-scenario="gtc-2024-training"]');
@@ -375,6 +436,19 @@ async function viewTests(context, data) {
     equal(await marks(page, 'claim-check', 'spec ratios'), training.claimCheck.specRatios.length, 'training spec ratio bars');
     clean(page);
     await page.close();
+  });
+
+  await test('every chart has its SVG and PNG downloads', async () => {
+    for (const view of ['compare', 'roofline', 'trends', 'forecasts', 'scenarios&kind=training', 'scenarios&kind=inference',
+      'scenarios&kind=market', 'scenarios&kind=stored&scenario=gtc-2024-inference-30x']) {
+      const page = await open(context, `/?view=${view}`);
+      const charts = await page.locator('figure[data-chart]').count();
+      assert(charts > 0, `${view}: no chart`);
+      equal(await page.locator('figure[data-chart] button[data-download="svg"]').count(), charts, `${view}: SVG buttons`);
+      equal(await page.locator('figure[data-chart] button[data-download="png"]').count(), charts, `${view}: PNG buttons`);
+      clean(page);
+      await page.close();
+    }
   });
 
   await test('charts download as SVG and PNG', async () => {

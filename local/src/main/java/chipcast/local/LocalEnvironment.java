@@ -116,11 +116,16 @@ public final class LocalEnvironment implements AutoCloseable {
         String className = template.functions().get(functionId).handlerClass();
         try {
             Class<?> type = Class.forName(className);
-            Constructor<?> constructor = type.getConstructor(DynamoDbClient.class, Map.class);
-            return constructor.newInstance(client, environment(functionId));
+            try {
+                Constructor<?> constructor = type.getConstructor(DynamoDbClient.class, Map.class);
+                return constructor.newInstance(client, environment(functionId));
+            } catch (NoSuchMethodException e) {
+                // A function without a table (the site deployer: S3 and CloudFront) builds its clients from the environment.
+                return type.getConstructor(Map.class).newInstance(environment(functionId));
+            }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build handler " + className + " of " + functionId
-                    + ": it needs a public (DynamoDbClient, Map<String,String>) constructor", e);
+                    + ": it needs a public (DynamoDbClient, Map<String,String>) or (Map<String,String>) constructor", e);
         }
     }
 

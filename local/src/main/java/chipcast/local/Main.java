@@ -48,6 +48,7 @@ public final class Main {
         }));
         LocalServer.routesSummary(env.template()).forEach(r -> log.info("route " + r));
         log.info("listening on " + server.url() + "  (Ctrl-C stops the server and the store)");
+        log.info("the explorer: " + server.url() + "/  (API reference: " + server.url() + "/docs)");
         log.info("try: curl " + server.url() + "/chips/nvidia-h100-sxm");
         stopped.await();
     }

@@ -1,5 +1,6 @@
 package chipcast.local;
 
+import chipcast.site.WebBuild;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The explorer in a real browser against the local stack: Debian's Chromium driven by playwright-core
  * (web/test/browser.mjs) over a LocalServer on a free port, with its own dynalite so the items with markup
- * written here never reach the other tests. The web build runs first when it is stale (StaticFiles), and
+ * written here never reach the other tests. The web build runs first when it is stale (WebBuild), and
  * Chromium is installed with apt-get when missing and running as root, as CI does; otherwise the test
  * fails with the one command to run. Quiet when green; on failure the script's output is the message.
  */
@@ -50,8 +51,8 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        StaticFiles.ensureBuilt(ROOT, Log.QUIET, true);
-        StaticFiles.ensureInstalled(ROOT, Log.QUIET);
+        WebBuild.ensureBuilt(ROOT, Log.QUIET::info, true);
+        WebBuild.ensureInstalled(ROOT, Log.QUIET::info);
         ensureChromium();
         env = LocalEnvironment.start(ROOT, Log.QUIET);
         server = new LocalServer(env, 0);
@@ -72,13 +73,13 @@ class BrowserTest {
         if (Files.isExecutable(CHROMIUM)) {
             return;
         }
-        if ("root".equals(System.getProperty("user.name")) && StaticFiles.commandWorks(List.of("apt-get", "--version"))) {
+        if ("root".equals(System.getProperty("user.name")) && WebBuild.commandWorks(List.of("apt-get", "--version"))) {
             // What CI does on a fresh machine: Debian's own Chromium; no tool downloads a browser of its own.
             Map<String, String> quiet = Map.of("DEBIAN_FRONTEND", "noninteractive");
-            StaticFiles.run(ROOT, quiet, List.of("apt-get", "update", "-qq"), 10);
+            WebBuild.run(ROOT, quiet, List.of("apt-get", "update", "-qq"), 10);
             List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
             install.addAll(List.of(APT_PACKAGES.split(" ")));
-            StaticFiles.run(ROOT, quiet, install, 20);
+            WebBuild.run(ROOT, quiet, install, 20);
         }
         if (!Files.isExecutable(CHROMIUM)) {
             fail("the browser tests need Chromium at " + CHROMIUM + ": run `sudo apt-get install -y " + APT_PACKAGES + "`");
@@ -95,7 +96,7 @@ class BrowserTest {
                 "--chromium", CHROMIUM.toString(), "--screenshots", ROOT.resolve("local/target/screenshots").toString()));
         command.addAll(List.of(args));
         try {
-            StaticFiles.run(ROOT.resolve("web"), Map.of(), command, 10);
+            WebBuild.run(ROOT.resolve("web"), Map.of(), command, 10);
         } catch (IllegalStateException e) {
             fail(e.getMessage());
         }

@@ -132,6 +132,15 @@ class ChipSpecHandlerTest {
     }
 
     @Test
+    void aMinimumMemoryNearerZeroThanDynamoDbNumbersGoIsAnyKnownMemory() throws Exception {
+        // DynamoDB numbers stop at 1E-130: the bound is sent as that, which selects the same chips
+        JsonNode tiny = body(get("GET /chips", null, Map.of("minMemoryGB", "1e-200", "limit", "100")));
+        JsonNode smallest = body(get("GET /chips", null, Map.of("minMemoryGB", "1e-130", "limit", "100")));
+        assertEquals(smallest.path("items"), tiny.path("items"));
+        assertTrue(tiny.path("items").size() > 50, "every chip with a known memory");
+    }
+
+    @Test
     void badListParametersAre400NamingTheParameter() throws Exception {
         assertError(get("GET /chips", null, Map.of("limit", "0")), 400, "INVALID_PARAMETER", "limit");
         assertError(get("GET /chips", null, Map.of("limit", "101")), 400, "INVALID_PARAMETER", "limit");

@@ -235,7 +235,37 @@ class GoldenAnswersTest {
         })));
         cases.add(new Case("readme-put-bad-claim", SCENARIOS, () -> put("golden-bad-claim", null,
                 b -> b.putObject("claim").put("claimId", "no-such-claim").put("subjectOption", 1))));
+        // CSV (Accept: text/csv or format=csv): the bytes as served, BOM and CRLF included (.gitattributes keeps them)
+        cases.add(new Case("csv-chips-limit-2", CHIPS, () -> get("list-chips.json", "GET /chips", null,
+                q("limit", "2", "format", "csv"))));
+        cases.add(new Case("csv-chips-amd-accept", CHIPS, () -> accept(get("list-chips.json", "GET /chips", null,
+                q("vendor", "amd")), "text/csv")));
+        cases.add(new Case("csv-chips-compare-h100-mi300x", CHIPS, () -> get("list-chips.json", "GET /chips/compare", null,
+                q("ids", "nvidia-h100-sxm,amd-mi300x", "format", "csv"))));
+        cases.add(new Case("csv-forecasts-by-market", FORECASTS, () -> get("list-forecasts.json", "GET /forecasts", null,
+                q("market", "ai-inference-chips", "format", "csv"))));
+        cases.add(new Case("csv-forecast-krw-2023-2025", FORECASTS, () -> get("get-forecast.json", "GET /forecasts/{forecastId}",
+                Map.of("forecastId", "vmr-2024-inference-chips"), q("currency", "KRW", "from", "2023", "to", "2025", "format", "csv"))));
+        cases.add(new Case("csv-consensus-krw", FORECASTS, () -> get("forecast-consensus.json", "GET /forecasts/consensus",
+                null, q("market", "ai-semiconductors", "currency", "KRW", "format", "csv"))));
+        cases.add(new Case("csv-compare-training", SCENARIOS, () -> accept(file("compare-training.json"), "text/csv")));
+        cases.add(new Case("csv-compare-inference", SCENARIOS, () -> accept(file("compare-inference.json"), "text/csv")));
+        cases.add(new Case("csv-compare-market", SCENARIOS, () -> accept(file("compare-market.json"), "text/csv")));
+        cases.add(new Case("csv-scenario-training", SCENARIOS, () -> get("get-scenario.json",
+                "GET /scenarios/{scenarioId}/comparison", Map.of("scenarioId", "gtc-2024-training"), q("format", "csv"))));
+        cases.add(new Case("csv-bad-format", FORECASTS, () -> get("get-forecast.json", "GET /forecasts/{forecastId}",
+                Map.of("forecastId", "vmr-2024-inference-chips"), q("format", "xlsx"))));
+        cases.add(new Case("csv-compare-unknown-is-json", CHIPS, () -> accept(get("list-chips.json", "GET /chips/compare", null,
+                q("ids", "nvidia-h100-sxm,nvidia-h900", "format", "csv")), "text/csv")));
         return cases;
+    }
+
+    /** The event with an Accept header. */
+    static APIGatewayV2HTTPEvent accept(APIGatewayV2HTTPEvent event, String accept) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("accept", accept);
+        event.setHeaders(headers);
+        return event;
     }
 
     /** The first page's token of GET /chips?limit=2, for the README's token-reuse example. */

@@ -144,26 +144,104 @@ class HostileInputTest {
             String target = target(probe);
             long started = System.nanoTime();
             try {
-                if (sendableByHttpClient(target)) {
-                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + target))
-                            .method(probe.method(), probe.httpBody().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofByteArray(probe.httpBody()));
-                    if (probe.contentType() != null) {
-                        request.header("Content-Type", probe.contentType());
-                    }
-                    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                    tally.record(probe, response.statusCode(), response.headers().firstValue("content-type").orElse(null),
-                            response.body(), servedByIamRoute(probe, target));
-                } else {
-                    RawAnswer answer = sendRaw(probe, target);
-                    tally.record(probe, answer.status, answer.contentType, answer.body, servedByIamRoute(probe, target));
-                }
+                RawAnswer answer = send(probe, target);
+                tally.record(probe, answer.status, answer.contentType, answer.body, servedByIamRoute(probe, target));
             } catch (IOException e) {
                 tally.failure(probe, "no answer: " + e);
             }
             tally.timed(probe, (System.nanoTime() - started) / 1_000_000);
         }
         tally.report();
+    }
+
+    static final int CSV_OR_STATIC_REQUESTS = 1_500;
+
+    /**
+     * CSV variants (the routes that serve CSV, asked with format=csv or an Accept for text/csv, hostile formats and
+     * Accept headers) to the handlers and over HTTP, and static-file probes (built files, traversals, encodings, dot
+     * files, other methods) over HTTP: no 5xx; CSV only where it was asked for on a route that serves it, as UTF-8
+     * with its BOM; a built file only for a GET or HEAD of a clean path; everything else the API's JSON.
+     */
+    @Test
+    void csvVariantsAndStaticFileProbesAnswerCsvOrFilesOnlyWhereAskedAndJsonOtherwise() throws Exception {
+        List<String> built = builtFiles();
+        HostileRequests requests = generator(SEED + 2);
+        Router router = new Router(TestStack.env().template().routes());
+        Tally handlers = new Tally("csv-handler");
+        Tally http = new Tally("csv-static-http");
+        for (int i = 0; i < CSV_OR_STATIC_REQUESTS; i++) {
+            HostileRequests.Probe probe = requests.csvOrStatic(built);
+            if (probe.kind() == HostileRequests.Kind.CSV) {
+                APIGatewayV2HTTPResponse response = TestStack.invoke(functionOf(probe, router), event(probe, router));
+                Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+                handlers.judged(probe, response.getStatusCode(), csvOrStaticProblem(handlers, probe, response.getStatusCode(),
+                        headers.get("Content-Type"), response.getBody()));
+            }
+            RawAnswer answer;
+            try {
+                answer = send(probe, target(probe));
+            } catch (IOException e) {
+                http.failure(probe, "no answer: " + e);
+                continue;
+            }
+            http.judged(probe, answer.status, csvOrStaticProblem(http, probe, answer.status, answer.contentType, answer.body));
+        }
+        handlers.report();
+        http.report();
+        assertTrue(handlers.csvAnswers > 0 && http.csvAnswers > 0 && http.fileAnswers > 0,
+                "the probes reached CSV answers and files: " + handlers.csvAnswers + ", " + http.csvAnswers + ", " + http.fileAnswers);
+    }
+
+    /** The built explorer's files as request paths (/index.html, /assets/...). */
+    static List<String> builtFiles() throws IOException {
+        chipcast.site.WebBuild.ensureBuilt(TestStack.ROOT, m -> { }, true);
+        java.nio.file.Path dist = TestStack.ROOT.resolve("web/dist");
+        try (var walk = java.nio.file.Files.walk(dist)) {
+            return walk.filter(java.nio.file.Files::isRegularFile).map(f -> "/" + dist.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !f.contains("/.")).sorted().toList();
+        }
+    }
+
+    /** Whether a probe asked for CSV on a route that serves it (format=csv wins; else Accept; ties are JSON's). */
+    static boolean askedForCsv(HostileRequests.Probe probe) {
+        List<String> formats = probe.query().stream().filter(q -> q.getKey().equals("format")).map(Map.Entry::getValue).toList();
+        if (!formats.isEmpty()) {
+            return String.join(",", formats).trim().equalsIgnoreCase("csv");
+        }
+        String accept = probe.accept() == null ? "" : probe.accept().toLowerCase(Locale.ROOT);
+        return accept.contains("text/csv") || accept.contains("text/*");
+    }
+
+    static String csvOrStaticProblem(Tally tally, HostileRequests.Probe probe, int status, String contentType, String body) {
+        if (status >= 500) {
+            return "status " + status;
+        }
+        if (contentType != null && contentType.startsWith("text/csv")) {
+            tally.csvAnswers++;
+            if (probe.kind() != HostileRequests.Kind.CSV || !askedForCsv(probe)) {
+                return "CSV that was not asked for";
+            }
+            if (status != 200 || !contentType.equals(chipcast.core.csv.Csv.CONTENT_TYPE) || !body.startsWith("\uFEFF")) {
+                return "a CSV answer that is not 200 " + chipcast.core.csv.Csv.CONTENT_TYPE + " with its BOM";
+            }
+            return body.contains("Exception") || body.contains("at chipcast.") ? "stack trace in a CSV answer" : null;
+        }
+        boolean json = contentType != null && contentType.startsWith("application/json");
+        if (probe.method().equals("HEAD") && (body == null || body.isEmpty()) && status != 200) {
+            return json ? null : "a HEAD answered " + status + " " + contentType + " (a GET would get the API's JSON error)";
+        }
+        if (!json && status == 200 && contentType != null) {
+            tally.fileAnswers++;
+            String path = probe.path();
+            if (probe.kind() != HostileRequests.Kind.STATIC_FILE || !(probe.method().equals("GET") || probe.method().equals("HEAD"))) {
+                return "a file answer (" + contentType + ") to " + probe.method() + " " + path;
+            }
+            if (path.contains("..") || path.toLowerCase(Locale.ROOT).contains("%2e") || path.contains("/.") || path.contains("%00")) {
+                return "a file answer to a path that is not a clean path";
+            }
+            return null;
+        }
+        return tally.problem(status, contentType, body, false);
     }
 
     // ---- building requests as API Gateway does ----
@@ -189,6 +267,9 @@ class HostileInputTest {
         headers.put("user-agent", "hostile-input-test");
         if (probe.contentType() != null) {
             headers.put("content-type", probe.contentType());
+        }
+        if (probe.accept() != null) {
+            headers.put("accept", probe.accept());
         }
         event.setHeaders(headers);
         event.setQueryStringParameters(LocalServer.query(encodeQuery(probe.query())));
@@ -282,6 +363,24 @@ class HostileInputTest {
     record RawAnswer(int status, String contentType, String body) {
     }
 
+    /** A probe over the local server: by java.net.http where it can send it, else written to a socket as-is. */
+    static RawAnswer send(HostileRequests.Probe probe, String target) throws IOException, InterruptedException {
+        if (!sendableByHttpClient(target) || (probe.accept() != null && probe.accept().length() >= 1000)) {
+            return sendRaw(probe, target);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + target))
+                .method(probe.method(), probe.httpBody().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(probe.httpBody()));
+        if (probe.contentType() != null) {
+            request.header("Content-Type", probe.contentType());
+        }
+        if (probe.accept() != null) {
+            request.header("Accept", probe.accept());
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new RawAnswer(response.statusCode(), response.headers().firstValue("content-type").orElse(null), response.body());
+    }
+
     /** A request the HTTP client refuses to send (not a valid URI), written to a socket as-is. */
     static RawAnswer sendRaw(HostileRequests.Probe probe, String target) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -292,6 +391,9 @@ class HostileInputTest {
                     .append("Content-Length: ").append(probe.httpBody().length).append("\r\n");
             if (probe.contentType() != null) {
                 head.append("Content-Type: ").append(probe.contentType()).append("\r\n");
+            }
+            if (probe.accept() != null) {
+                head.append("Accept: ").append(probe.accept()).append("\r\n");
             }
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             out.write(probe.httpBody());
@@ -346,6 +448,19 @@ class HostileInputTest {
             tried++;
             byKind.merge(probe.kind().name(), 1, Integer::sum);
             failures.add(problem + " <- " + describe(probe));
+        }
+
+        int csvAnswers;
+        int fileAnswers;
+
+        /** An answer judged by the caller: problem null when it is a good one. */
+        void judged(HostileRequests.Probe probe, int status, String problem) {
+            tried++;
+            byKind.merge(probe.kind().name(), 1, Integer::sum);
+            byStatus.merge(status, 1, Integer::sum);
+            if (problem != null) {
+                failures.add(problem + " <- " + describe(probe) + " -> " + status);
+            }
         }
 
         void record(HostileRequests.Probe probe, int status, String contentType, String body, boolean iamRoute) {
@@ -416,6 +531,7 @@ class HostileInputTest {
             return p.kind() + " " + p.method() + " " + HostileRequestsText.cut(p.path())
                     + (p.route() == null ? "" : " [" + p.route().routeKey() + " " + HostileRequestsText.cut(String.valueOf(p.pathParameters())) + "]")
                     + " query=" + HostileRequestsText.cut(String.valueOf(p.query()))
+                    + (p.accept() == null ? "" : " accept=" + HostileRequestsText.cut(p.accept()))
                     + (p.eventBody() == null ? "" : " body=" + HostileRequestsText.cut(p.eventBody()) + (p.base64() ? " (base64)" : ""))
                     + " contentType=" + p.contentType();
         }

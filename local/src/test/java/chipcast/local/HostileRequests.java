@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * sent as an API Gateway event straight to a handler or over the local server's HTTP path.
  */
 final class HostileRequests {
-    enum Kind { PATH, PATH_PARAMETER, QUERY, BODY, BASE64_BODY, NEXT_TOKEN }
+    enum Kind { PATH, PATH_PARAMETER, QUERY, BODY, BASE64_BODY, NEXT_TOKEN, CSV, STATIC_FILE }
 
     /**
      * @param route          set when the probe targets a route directly (path parameters as given);
@@ -40,13 +40,20 @@ final class HostileRequests {
      */
     record Probe(Kind kind, String method, TemplateModel.Route route, Map<String, String> pathParameters, String path,
                  List<Map.Entry<String, String>> query, String contentType, String eventBody, boolean base64,
-                 byte[] httpBody, boolean rawTarget) {
+                 byte[] httpBody, boolean rawTarget, String accept) {
+        /** A probe without an Accept header. */
+        Probe(Kind kind, String method, TemplateModel.Route route, Map<String, String> pathParameters, String path,
+              List<Map.Entry<String, String>> query, String contentType, String eventBody, boolean base64,
+              byte[] httpBody, boolean rawTarget) {
+            this(kind, method, route, pathParameters, path, query, contentType, eventBody, base64, httpBody, rawTarget, null);
+        }
     }
 
     static final String ONE_MB = " ".repeat(1024 * 1024);
     private static final String TEN_KB = "x".repeat(10 * 1024);
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
+    private final Path root;
     private final Random random;
     private final List<TemplateModel.Route> routes;
     private final List<TemplateModel.Route> bodyRoutes;
@@ -57,6 +64,7 @@ final class HostileRequests {
     private final String realToken;
 
     HostileRequests(long seed, Path root, List<TemplateModel.Route> routes, String realToken) {
+        this.root = root;
         this.random = new Random(seed);
         this.routes = routes;
         this.bodyRoutes = routes.stream().filter(r -> r.method().equals("POST") || r.method().equals("PUT")).toList();
@@ -470,6 +478,104 @@ final class HostileRequests {
                 "{\"v\":1,\"q\":\"chips||||\",\"k\":{\"catalog\":\"chip\",\"id\":\"" + TEN_KB + "\"}}", "[]", "null", "{"));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + token.substring(dot);
+    }
+
+    // ---- CSV answers and the explorer's static files ----
+
+    /** The routes docs/openapi.yaml gives the {@code format} parameter: those serve CSV. */
+    private static Set<String> csvRouteKeys(Path root) {
+        Set<String> keys = new TreeSet<>();
+        Path file = root.resolve("docs/openapi.yaml");
+        try {
+            Map<String, Object> paths = TemplateModel.map(new Yaml().<Map<String, Object>>load(Files.readString(file)).get("paths"));
+            paths.forEach((path, item) -> TemplateModel.map(item).forEach((method, op) -> {
+                if (op instanceof Map<?, ?> operation && String.valueOf(operation.get("parameters")).contains("/parameters/Format")) {
+                    keys.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    /** Files the explorer's build holds, and paths that only look like them. */
+    private static final List<String> STATIC_PATHS = List.of("/", "/index.html", "/docs", "/docs/", "/docs/index.html",
+            "/openapi.yaml", "/favicon.svg", "/assets/", "/assets/explorer.js", "/.build-fingerprint", "/assets/.hidden",
+            "/assets/../pom.xml", "/assets/%2e%2e/package.json", "/%2e%2e/%2e%2e/etc/passwd", "/docs/../../pom.xml",
+            "/web/dist/index.html", "/dist/index.html", "/index.html/", "/INDEX.HTML", "/index.html%00.js", "//index.html",
+            "/assets//explorer.js", "/docs/%2F..%2F..%2Fpom.xml", "/openapi.yaml/..", "/favicon.svg;.html", "/~root");
+
+    /**
+     * A CSV probe (a route that serves CSV, with {@code format=csv} or an Accept header asking for it, and its
+     * other parameters hostile or real; or a hostile {@code format} or Accept) or a static-file probe (a GET, HEAD
+     * or other method of a built file or of a path that only looks like one: traversals, encodings, dot files).
+     */
+    Probe csvOrStatic(List<String> builtFiles) {
+        if (random.nextInt(10) < 6) {
+            return csvProbe();
+        }
+        String path = random.nextInt(3) == 0 ? pick(builtFiles) : pick(STATIC_PATHS);
+        if (random.nextInt(6) == 0) {
+            path = path + pick(List.of("?", "?x=1", "?view=catalogue&lang=ko", "?" + word() + "=" + hostile()));
+        }
+        String method = random.nextInt(4) == 0 ? pick(List.of("HEAD", "POST", "PUT", "DELETE", "PATCH")) : "GET";
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    query.add(new AbstractMap.SimpleEntry<>(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1)));
+                }
+            }
+            path = path.substring(0, q);
+        }
+        return new Probe(Kind.STATIC_FILE, method, null, null, path, query, null, null, false, new byte[0], true,
+                random.nextBoolean() ? null : pick(List.of("text/html", "*/*", "text/csv", hostileAccept())));
+    }
+
+    private Probe csvProbe() {
+        List<TemplateModel.Route> csvRoutes = routes.stream().filter(r -> csvRoutes().contains(r.routeKey())).toList();
+        TemplateModel.Route route = route(csvRoutes);
+        Map<String, String> params = pathParameterValues(route);
+        List<Map.Entry<String, String>> query = query(route, random.nextInt(3));
+        String accept = null;
+        switch (random.nextInt(5)) {
+            case 0 -> query.add(new AbstractMap.SimpleEntry<>("format", "csv"));
+            case 1 -> query.add(new AbstractMap.SimpleEntry<>("format", pick(List.of("CSV", "json", "xlsx", "csv,csv", " csv", "",
+                    "text/csv", hostile()))));
+            case 2 -> accept = pick(List.of("text/csv", "text/*", "text/csv;q=0.9, application/json;q=0.1"));
+            case 3 -> accept = hostileAccept();
+            default -> {
+                query.add(new AbstractMap.SimpleEntry<>("format", "csv"));
+                accept = hostileAccept();
+            }
+        }
+        if (random.nextInt(4) == 0) {
+            query.add(new AbstractMap.SimpleEntry<>("format", random.nextBoolean() ? "csv" : hostile())); // repeated: comma-joined
+        }
+        String body = route.method().equals("POST") ? (random.nextBoolean() ? seedBody(route) : mutate(seedBody(route))) : null;
+        return new Probe(Kind.CSV, route.method(), route, params, concretePath(route, params), query,
+                body == null ? null : "application/json", body, false,
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), false, accept);
+    }
+
+    private Set<String> csvRoutes;
+
+    private Set<String> csvRoutes() {
+        if (csvRoutes == null) {
+            csvRoutes = csvRouteKeys(root);
+        }
+        return csvRoutes;
+    }
+
+    /** An Accept header as a careless or hostile client writes it (printable ASCII: HTTP allows no other). */
+    private String hostileAccept() {
+        return pick(List.of("text/csv;q=", "text/csv;q=NaN", "text/csv;q=1e309, application/json;q=-1", "text/csv;;;", ",,,",
+                "text/csv, text/csv, text/csv", "*/*;q=0", "text/csv;q=0.5;q=1", "TEXT/CSV;Q=1", "application/json;q=2, text/csv",
+                "text/" + "c".repeat(2000), "text/csv;charset=\"<script>\"", "text/csv " + word(), "a".repeat(4000) + "/csv",
+                "application/xml, text/xml", "image/*"));
     }
 
     // ---- values ----

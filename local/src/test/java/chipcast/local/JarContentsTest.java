@@ -48,7 +48,17 @@ class JarContentsTest {
             "ScenarioFunction", List.of("dataset/claims.json", "dataset/models.json", "dataset/chip-hour-prices.json"),
             "BenchmarkFunction", List.of("dataset/models.json", "dataset/chip-hour-prices.json"),
             "DataLoaderFunction", List.of("dataset/chips.json", "dataset/forecasts.json", "dataset/scenarios.json",
-                    "dataset/benchmarks.json"));
+                    "dataset/benchmarks.json"),
+            "SiteDeployerFunction", List.of("software/amazon/awssdk/services/s3/S3Client.class",
+                    "software/amazon/awssdk/services/cloudfront/CloudFrontClient.class", "site/index.html", "site/docs/index.html",
+                    "site/openapi.yaml", "site/favicon.svg"));
+    static final String SITE_DEPLOYER = "SiteDeployerFunction";
+    /** The site deployer's own: the SDK's S3 and CloudFront clients stay out of every other jar. */
+    static final List<String> SITE_DEPLOYER_ONLY = List.of("software/amazon/awssdk/services/s3/S3Client.class",
+            "software/amazon/awssdk/services/cloudfront/CloudFrontClient.class");
+    /** What the site deployer never builds (DynamoDB) or only Maven runs (the explorer's build). */
+    static final List<String> NOT_IN_SITE_DEPLOYER = List.of("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
+            "chipcast/site/WebBuild.class");
 
     @Test
     void eachCodeUriJarHoldsItsHandlerAndItsRuntimeDependencies() throws Exception {
@@ -58,14 +68,23 @@ class JarContentsTest {
             assertTrue(Files.size(jar) < 50_000_000, f.id() + ": within Lambda's 50 MB for a direct upload");
             try (JarFile entries = new JarFile(jar.toFile())) {
                 assertNotNull(entries.getEntry(f.handlerClass().replace('.', '/') + ".class"), f.id() + ": handler");
+                boolean site = f.id().equals(SITE_DEPLOYER);
                 for (String entry : EVERY_JAR) {
-                    assertNotNull(entries.getEntry(entry), f.id() + ": " + entry);
+                    if (!(site && NOT_IN_SITE_DEPLOYER.contains(entry))) {
+                        assertNotNull(entries.getEntry(entry), f.id() + ": " + entry);
+                    }
                 }
                 for (String entry : OWN.getOrDefault(f.id(), List.of())) {
                     assertNotNull(entries.getEntry(entry), f.id() + ": " + entry);
                 }
                 for (String entry : NEVER) {
                     assertNull(entries.getEntry(entry), f.id() + " does not ship " + entry);
+                }
+                for (String entry : site ? NOT_IN_SITE_DEPLOYER : SITE_DEPLOYER_ONLY) {
+                    assertNull(entries.getEntry(entry), f.id() + " does not ship " + entry);
+                }
+                if (site) {
+                    assertTrue(entries.stream().anyMatch(e -> e.getName().matches("site/assets/explorer-[^/]+\\.js")), "the explorer's script");
                 }
             }
         }
@@ -76,6 +95,10 @@ class JarContentsTest {
         for (TemplateModel.FunctionDef f : TestStack.env().template().functions().values()) {
             Path jar = TestStack.ROOT.resolve(f.codeUri());
             try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+                if (f.id().equals(SITE_DEPLOYER)) {
+                    siteDeployerFromItsJarAlone(alone, f);
+                    continue;
+                }
                 Map<String, String> env = new HashMap<>(TestStack.env().environment(f.id()));
                 Class<?> clients = alone.loadClass("chipcast.core.store.dynamodb.DynamoClients");
                 Object dynamo = clients.getMethod("fromEnvironment", Map.class).invoke(null, env);
@@ -93,5 +116,29 @@ class JarContentsTest {
                 ((AutoCloseable) dynamo).close();
             }
         }
+    }
+
+    /**
+     * The site deployer from its jar alone: its S3 and CloudFront clients built (no call made), an invocation that is
+     * not CloudFormation's answered without one, and the site read back from inside the jar.
+     */
+    @SuppressWarnings("unchecked")
+    static void siteDeployerFromItsJarAlone(URLClassLoader alone, TemplateModel.FunctionDef f) throws Exception {
+        Object handler = alone.loadClass(f.handlerClass()).getConstructor(Map.class).newInstance(Map.of("AWS_REGION", "us-east-1"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Method handle = handler.getClass().getMethod("handleRequest", java.io.InputStream.class, OutputStream.class,
+                alone.loadClass("com.amazonaws.services.lambda.runtime.Context"));
+        handle.invoke(handler, new ByteArrayInputStream("{\"trigger\":\"manual\"}".getBytes(StandardCharsets.UTF_8)), out, null);
+        assertEquals("IGNORED", LocalJson.MAPPER.readTree(out.toByteArray()).path("status").asText(), f.id());
+        List<Object> bundled = (List<Object>) alone.loadClass("chipcast.site.SiteFiles").getMethod("bundled").invoke(null);
+        List<String> keys = bundled.stream().map(o -> {
+            try {
+                return (String) o.getClass().getMethod("key").invoke(o);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertTrue(keys.contains("index.html") && keys.contains("docs") && keys.contains("openapi.yaml"), f.id() + ": " + keys);
+        assertEquals("index.html", keys.get(keys.size() - 1), "the page goes last, after the files it names");
     }
 }

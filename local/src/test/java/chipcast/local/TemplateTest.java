@@ -75,7 +75,11 @@ class TemplateTest {
             // A stream handler: the runtime hands it the event's bytes and runs no serialiser of its own (cold start).
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), f.id() + " implements RequestStreamHandler");
             assertNotNull(type.getConstructor(), f.id() + " has the runtime's no-arg constructor");
-            assertNotNull(type.getConstructor(DynamoDbClient.class, Map.class), f.id() + " takes injected collaborators");
+            if (f.id().equals(SITE_DEPLOYER)) {
+                assertNotNull(type.getConstructor(Map.class), f.id() + " builds its S3 and CloudFront clients from an environment");
+            } else {
+                assertNotNull(type.getConstructor(DynamoDbClient.class, Map.class), f.id() + " takes injected collaborators");
+            }
             // CodeUri is the function's own Maven artifact, the self-contained jar shaded beside it ("lambda")
             String codeUri = f.codeUri();
             assertTrue(codeUri.matches("functions/[a-z-]+/target/[a-z-]+-lambda\\.jar"), f.id() + ": " + codeUri);
@@ -133,6 +137,9 @@ class TemplateTest {
     @Test
     void tableVariablesNameTablesAndPoliciesAreLeastPrivilege() {
         for (TemplateModel.FunctionDef f : TEMPLATE.functions().values()) {
+            if (f.id().equals(SITE_DEPLOYER)) {
+                continue; // no table: its S3 and CloudFront policies are checked with the site below
+            }
             f.environment().forEach((name, value) -> {
                 if (name.endsWith("_TABLE")) {
                     String ref = (String) map(value).get("Ref");
@@ -170,6 +177,9 @@ class TemplateTest {
                 assertTrue(route.iamAuth(), route + " changes state and must require AWS_IAM");
             }
         }
+        // SAM's transform refuses an AWS_IAM route on an HttpApi without it (the offline validator does not).
+        assertEquals(true, map(TEMPLATE.properties("ChipCastApi").get("Auth")).get("EnableIamAuthorizer"),
+                "ChipCastApi.Auth.EnableIamAuthorizer: true, or sam deploy fails on the signed route");
         assertEquals("Retain", TEMPLATE.resource("ScenariosTable").get("DeletionPolicy"));
         assertEquals("Retain", TEMPLATE.resource("ScenariosTable").get("UpdateReplacePolicy"));
     }
@@ -366,6 +376,182 @@ class TemplateTest {
         for (chipcast.core.request.ErrorCode code : chipcast.core.request.ErrorCode.values()) {
             assertTrue(openapi.contains(code.name()), "docs/openapi.yaml documents error code " + code);
         }
+    }
+
+    // ---- the site: bucket, OAC, distribution, headers, the upload ----
+
+    static final String SITE_DEPLOYER = "SiteDeployerFunction";
+    static final Map<String, Object> SITE_BUCKET = Map.of("Ref", "SiteBucket");
+    static final Map<String, Object> DISTRIBUTION_ARN = Map.of("Fn::Sub",
+            "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}");
+    /** CloudFront's managed policies by the ids AWS gives them. */
+    static final Map<String, String> MANAGED = Map.of("CachingOptimized", "658327ea-f89d-4fab-a63d-7e88639e58f6",
+            "CachingDisabled", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+            "AllViewerExceptHostHeader", "b689b0a8-53d0-40ab-baf2-68738e2966ac");
+
+    static Map<String, Object> managed(String name) {
+        return Map.of("Fn::FindInMap", List.of("CloudFrontManagedPolicies", name, "Id"));
+    }
+
+    static Map<String, Object> distribution() {
+        return map(TEMPLATE.properties("SiteDistribution").get("DistributionConfig"));
+    }
+
+    /** CloudFront's path patterns: '*' any characters, '?' one; case-sensitive; the default behavior matches the rest. */
+    static boolean matches(String pattern, String path) {
+        return path.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
+    }
+
+    /** The behavior a request path goes to: the first pattern that matches, in order, else the default. */
+    static Map<String, Object> behaviorOf(String path) {
+        for (Object b : list(distribution().get("CacheBehaviors"))) {
+            if (matches((String) map(b).get("PathPattern"), path)) {
+                return map(b);
+            }
+        }
+        return map(distribution().get("DefaultCacheBehavior"));
+    }
+
+    @Test
+    void theSiteBucketIsPrivateEncryptedTlsOnlyAndReadByTheDistributionAlone() {
+        assertEquals("AWS::S3::Bucket", TEMPLATE.type("SiteBucket"));
+        Map<String, Object> bucket = TEMPLATE.properties("SiteBucket");
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                bucket.get("PublicAccessBlockConfiguration"), "Block Public Access, all four");
+        assertFalse(bucket.containsKey("WebsiteConfiguration"), "no website hosting: CloudFront reads objects through OAC");
+        assertFalse(bucket.containsKey("AccessControl"), "no canned ACL");
+        assertEquals("BucketOwnerEnforced", map(list(map(bucket.get("OwnershipControls")).get("Rules")).get(0)).get("ObjectOwnership"));
+        Map<String, Object> sse = map(map(list(map(bucket.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).get(0))
+                .get("ServerSideEncryptionByDefault"));
+        assertEquals("AES256", sse.get("SSEAlgorithm"), "encrypted at rest");
+
+        Map<String, Object> policy = TEMPLATE.properties("SiteBucketPolicy");
+        assertEquals(SITE_BUCKET, policy.get("Bucket"));
+        List<Object> statements = list(map(policy.get("PolicyDocument")).get("Statement"));
+        List<Map<String, Object>> allows = statements.stream().map(TemplateModel::map).filter(st -> "Allow".equals(st.get("Effect"))).toList();
+        assertEquals(1, allows.size(), "one Allow: CloudFront's reads");
+        Map<String, Object> read = allows.get(0);
+        assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), read.get("Principal"));
+        assertEquals("s3:GetObject", read.get("Action"));
+        assertEquals(Map.of("Fn::Sub", "${SiteBucket.Arn}/*"), read.get("Resource"));
+        assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", DISTRIBUTION_ARN)), read.get("Condition"),
+                "only this distribution, by its ARN");
+        Map<String, Object> tls = statements.stream().map(TemplateModel::map).filter(st -> "Deny".equals(st.get("Effect"))).findFirst()
+                .orElseThrow(() -> new AssertionError("a Deny of plain HTTP"));
+        assertEquals("*", tls.get("Principal"));
+        assertEquals("s3:*", tls.get("Action"));
+        assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), tls.get("Condition"));
+        assertEquals(List.of(Map.of("Fn::GetAtt", List.of("SiteBucket", "Arn")), Map.of("Fn::Sub", "${SiteBucket.Arn}/*")), tls.get("Resource"));
+
+        Map<String, Object> oac = map(TEMPLATE.properties("SiteOriginAccessControl").get("OriginAccessControlConfig"));
+        assertEquals(List.of("s3", "always", "sigv4"), List.of(oac.get("OriginAccessControlOriginType"), oac.get("SigningBehavior"),
+                oac.get("SigningProtocol")), "Origin Access Control signs every request");
+    }
+
+    @Test
+    void theDistributionServesTheSiteThroughOacAndEveryApiRouteFromTheApi() {
+        Map<String, Object> config = distribution();
+        assertEquals(true, config.get("Enabled"));
+        assertEquals("index.html", config.get("DefaultRootObject"));
+        Map<String, Map<String, Object>> origins = new java.util.TreeMap<>();
+        list(config.get("Origins")).forEach(o -> origins.put((String) map(o).get("Id"), map(o)));
+        assertEquals(java.util.Set.of("site", "api"), origins.keySet());
+        Map<String, Object> site = origins.get("site");
+        assertEquals(Map.of("Fn::GetAtt", List.of("SiteBucket", "RegionalDomainName")), site.get("DomainName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("SiteOriginAccessControl", "Id")), site.get("OriginAccessControlId"));
+        assertEquals(Map.of("OriginAccessIdentity", ""), site.get("S3OriginConfig"), "OAC, no legacy origin access identity");
+        Map<String, Object> api = origins.get("api");
+        assertEquals(Map.of("Fn::Sub", "${ChipCastApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"), api.get("DomainName"));
+        assertEquals("https-only", map(api.get("CustomOriginConfig")).get("OriginProtocolPolicy"));
+
+        Map<String, Object> mappings = map(map(TEMPLATE.raw().get("Mappings")).get("CloudFrontManagedPolicies"));
+        MANAGED.forEach((name, id) -> assertEquals(id, map(mappings.get(name)).get("Id"), name));
+
+        Map<String, Object> defaults = map(config.get("DefaultCacheBehavior"));
+        assertEquals("site", defaults.get("TargetOriginId"));
+        assertEquals("redirect-to-https", defaults.get("ViewerProtocolPolicy"));
+        assertEquals(List.of("GET", "HEAD"), defaults.get("AllowedMethods"), "the bucket is read-only to viewers");
+        assertEquals(managed("CachingOptimized"), defaults.get("CachePolicyId"));
+        assertEquals(Map.of("Ref", "SiteHeadersPolicy"), defaults.get("ResponseHeadersPolicyId"));
+
+        for (Object b : list(config.get("CacheBehaviors"))) {
+            Map<String, Object> behavior = map(b);
+            String pattern = (String) behavior.get("PathPattern");
+            assertEquals("api", behavior.get("TargetOriginId"), pattern + " goes to the API");
+            assertEquals(managed("CachingDisabled"), behavior.get("CachePolicyId"), pattern + ": never cached");
+            assertEquals(managed("AllViewerExceptHostHeader"), behavior.get("OriginRequestPolicyId"),
+                    pattern + ": every viewer header (Accept, If-Match, Authorization...), the query and the body, but not Host");
+            assertEquals(Map.of("Ref", "SiteHeadersPolicy"), behavior.get("ResponseHeadersPolicyId"), pattern);
+            assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"), behavior.get("AllowedMethods"), pattern);
+            assertEquals("https-only", behavior.get("ViewerProtocolPolicy"), pattern + ": a POST is never redirected");
+        }
+        List<String> uncovered = new ArrayList<>();
+        for (TemplateModel.Route route : TEMPLATE.routes()) {
+            if (route.path().equals("$default")) {
+                continue;
+            }
+            String concrete = route.path().replaceAll("\\{[^}]+}", "nvidia-h100-sxm");
+            for (String path : List.of(route.path(), concrete)) {
+                if (!"api".equals(behaviorOf(path).get("TargetOriginId"))) {
+                    uncovered.add(route.routeKey() + " (" + path + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), uncovered, "routes of template.yaml that SiteDistribution sends to the bucket: add a behavior "
+                + "for their prefix (copy the /chips* one) to SiteDistribution.CacheBehaviors");
+        for (String page : List.of("/", "/index.html", "/assets/explorer-B9yB7g6S.js", "/docs", "/docs/", "/openapi.yaml", "/favicon.svg")) {
+            assertEquals("site", behaviorOf(page).get("TargetOriginId"), page + " is the explorer's, not the API's");
+        }
+    }
+
+    @Test
+    void theHeadersPolicyIsTheOneTheExplorerIsTestedUnder() {
+        Map<String, Object> config = map(TEMPLATE.properties("SiteHeadersPolicy").get("ResponseHeadersPolicyConfig"));
+        Map<String, Object> security = map(config.get("SecurityHeadersConfig"));
+        assertEquals(Map.of("ContentSecurityPolicy", StaticFiles.CSP, "Override", true), security.get("ContentSecurityPolicy"),
+                "the CSP the local server sends and the browser tests run under (StaticFiles.CSP)");
+        assertTrue(StaticFiles.CSP.contains("frame-ancestors 'none'"));
+        Map<String, Object> hsts = map(security.get("StrictTransportSecurity"));
+        assertTrue((Integer) hsts.get("AccessControlMaxAgeSec") >= 31_536_000, "HSTS for a year or more");
+        assertEquals(true, hsts.get("Override"));
+        assertEquals(Map.of("Override", true), security.get("ContentTypeOptions"), "nosniff");
+        assertEquals(Map.of("FrameOption", "DENY", "Override", true), security.get("FrameOptions"));
+        assertEquals(Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true), security.get("ReferrerPolicy"));
+        assertEquals(List.of(Map.of("Header", "Cross-Origin-Opener-Policy", "Value", "same-origin", "Override", true)),
+                map(config.get("CustomHeadersConfig")).get("Items"));
+    }
+
+    @Test
+    void theSiteIsUploadedBySiteAssetsWhichReRunsWhenTheSiteChanges() {
+        Map<String, Object> assets = TEMPLATE.properties("SiteAssets");
+        assertEquals("Custom::SiteAssets", TEMPLATE.type("SiteAssets"));
+        assertEquals(Map.of("Fn::GetAtt", List.of(SITE_DEPLOYER, "Arn")), assets.get("ServiceToken"), "the unqualified ARN");
+        assertEquals(SITE_BUCKET, assets.get("BucketName"));
+        assertEquals(Map.of("Ref", "SiteDistribution"), assets.get("DistributionId"));
+        String hash = chipcast.site.WebBuild.fingerprint(TestStack.ROOT);
+        assertEquals(hash, assets.get("SiteAssetsSha256"), "web/ or docs/openapi.yaml changed: set SiteAssets.SiteAssetsSha256 in "
+                + "template.yaml to " + hash + " (chipcast.site.WebBuild.fingerprint), so the deploy uploads the new site");
+
+        Map<String, Object> f = TEMPLATE.properties(SITE_DEPLOYER);
+        assertEquals(Map.of("ApplyOn", "None"), f.get("SnapStart"), "its caller invokes $LATEST, which never runs from a snapshot");
+        assertFalse(f.containsKey("Events"), "invoked by CloudFormation only");
+        assertEquals(List.of(Map.of("S3CrudPolicy", Map.of("BucketName", SITE_BUCKET)),
+                        Map.of("Statement", List.of(Map.of("Effect", "Allow", "Action", "cloudfront:CreateInvalidation", "Resource", DISTRIBUTION_ARN)))),
+                f.get("Policies"), "the one bucket and the one distribution");
+        assertEquals(Map.of("Fn::Sub", "https://${SiteDistribution.DomainName}/"),
+                map(map(TEMPLATE.raw().get("Outputs")).get("SiteUrl")).get("Value"));
+    }
+
+    @Test
+    void corsIsOffUnlessAnotherOriginIsNamed() throws Exception {
+        assertEquals("", map(TEMPLATE.parameters().get("CorsAllowedOrigin")).get("Default"), "page and API share the site's origin");
+        Map<String, Object> cors = map(TEMPLATE.properties("ChipCastApi").get("CorsConfiguration"));
+        assertEquals(Map.of("Fn::If", List.of("HasCorsAllowedOrigin", List.of(Map.of("Ref", "CorsAllowedOrigin")), Map.of("Ref", "AWS::NoValue"))),
+                cors.get("AllowOrigins"));
+        assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "CorsAllowedOrigin"), "")))),
+                map(TEMPLATE.raw().get("Conditions")).get("HasCorsAllowedOrigin"));
+        String readme = Files.readString(TestStack.ROOT.resolve("README.md"));
+        assertTrue(readme.contains("`SiteUrl`") && readme.contains("`CorsAllowedOrigin` | empty"), "README's deploy section names SiteUrl and the CORS default");
     }
 
     @Test

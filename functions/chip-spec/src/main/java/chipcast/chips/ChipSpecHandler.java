@@ -1,6 +1,7 @@
 package chipcast.chips;
 
 import chipcast.core.Environment;
+import chipcast.core.chip.ChipCsv;
 import chipcast.core.chip.ChipQuery;
 import chipcast.core.chip.ChipService;
 import chipcast.core.chip.Vendor;
@@ -52,6 +53,9 @@ public final class ChipSpecHandler extends ApiHandler {
                         Map.of("vendor", "nvidia", "workload", "both", "minMemoryGB", "100", "nextToken", "not.ours")),
                 PrimingEvents.get("GET /chips/compare", "/chips/compare", Map.of(),
                         Map.of("ids", "nvidia-h100-sxm,nvidia-b200,amd-mi300x,furiosa-rngd")),
+                PrimingEvents.get("GET /chips", "/chips", Map.of(), Map.of("limit", "2", "format", "csv")),
+                PrimingEvents.get("GET /chips/compare", "/chips/compare", Map.of(),
+                        Map.of("ids", "nvidia-h100-sxm,amd-mi300x", "format", "csv")),
                 PrimingEvents.get("GET /vendors", "/vendors", Map.of(), Map.of("limit", "2")),
                 PrimingEvents.get("$default", "/chip", Map.of()));
     }
@@ -73,7 +77,7 @@ public final class ChipSpecHandler extends ApiHandler {
     }
 
     private ApiResponse list(ApiRequest request) {
-        request.allowOnlyQuery(Set.of("vendor", "workload", "minMemoryGB", "limit", "nextToken"));
+        request.allowOnlyQueryAndFormat(Set.of("vendor", "workload", "minMemoryGB", "limit", "nextToken"));
         String vendor = request.query("vendor");
         if (vendor != null) {
             vendor = vendor.trim().toLowerCase(Locale.ROOT);
@@ -87,7 +91,8 @@ public final class ChipSpecHandler extends ApiHandler {
         }
         Double minMemory = request.queryDouble("minMemoryGB", 0, 1_000_000);
         int limit = request.queryInt("limit", 1, 100, 20);
-        return ApiResponse.ok(chips.list(new ChipQuery(vendor, workload, minMemory), limit, request.query("nextToken")));
+        return ApiResponse.ok(request, chips.list(new ChipQuery(vendor, workload, minMemory), limit, request.query("nextToken")),
+                ChipCsv::page);
     }
 
     private ApiResponse vendors(ApiRequest request) {
@@ -96,7 +101,7 @@ public final class ChipSpecHandler extends ApiHandler {
     }
 
     private ApiResponse compare(ApiRequest request) {
-        request.allowOnlyQuery(Set.of("ids"));
+        request.allowOnlyQueryAndFormat(Set.of("ids"));
         String raw = request.query("ids");
         if (raw == null) {
             throw RequestException.invalidParameter("ids", "'ids' is required: 2 to 10 chip ids separated by commas");
@@ -114,7 +119,7 @@ public final class ChipSpecHandler extends ApiHandler {
         if (ids.size() < 2 || ids.size() > 10) {
             throw RequestException.invalidParameter("ids", "'ids' must name 2 to 10 distinct chips");
         }
-        return ApiResponse.ok(chips.compare(List.copyOf(ids)));
+        return ApiResponse.ok(request, chips.compare(List.copyOf(ids)), ChipCsv::comparison);
     }
 
     private static String chipId(String raw, String parameter) {

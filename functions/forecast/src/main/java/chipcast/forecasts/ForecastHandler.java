@@ -4,6 +4,7 @@ import chipcast.core.Environment;
 import chipcast.core.forecast.CalculationRequest;
 import chipcast.core.forecast.ConsensusReport;
 import chipcast.core.forecast.ForecastCalculator;
+import chipcast.core.forecast.ForecastCsv;
 import chipcast.core.forecast.ForecastService;
 import chipcast.core.forecast.MarketSummary;
 import chipcast.core.http.ApiHandler;
@@ -66,6 +67,11 @@ public final class ForecastHandler extends ApiHandler {
                         Map.of("market", "ai-semiconductors", "editions", "all")),
                 PrimingEvents.get("GET /markets", "/markets", Map.of(), Map.of("limit", "2")),
                 PrimingEvents.get("GET /fx-rates", "/fx-rates", Map.of(), Map.of("limit", "2")),
+                PrimingEvents.get("GET /forecasts", "/forecasts", Map.of(), Map.of("format", "csv")),
+                PrimingEvents.get("GET /forecasts/{forecastId}", "/forecasts/vmr-2024-inference-chips", vmr,
+                        Map.of("currency", "KRW", "format", "csv")),
+                PrimingEvents.get("GET /forecasts/consensus", "/forecasts/consensus", Map.of(),
+                        Map.of("market", "ai-inference-chips", "format", "csv")),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
                         "{\"points\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":90.6}],\"statedCagrPercent\":28}"),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
@@ -88,22 +94,22 @@ public final class ForecastHandler extends ApiHandler {
     }
 
     private ApiResponse list(ApiRequest request) {
-        request.allowOnlyQuery(Set.of("market"));
-        return ApiResponse.ok(forecasts.list(slug(request.query("market"), "market")));
+        request.allowOnlyQueryAndFormat(Set.of("market"));
+        return ApiResponse.ok(request, forecasts.list(slug(request.query("market"), "market")), ForecastCsv::list);
     }
 
     private ApiResponse get(ApiRequest request) {
-        request.allowOnlyQuery(RANGE_PARAMS);
+        request.allowOnlyQueryAndFormat(RANGE_PARAMS);
         String id = slug(request.pathParameter("forecastId"), "forecastId");
         String currency = currency(request);
         Integer from = year(request, "from");
         Integer to = year(request, "to");
         checkRange(from, to);
-        return ApiResponse.ok(forecasts.get(id, currency, from, to));
+        return ApiResponse.ok(request, forecasts.get(id, currency, from, to), ForecastCsv::series);
     }
 
     private ApiResponse consensus(ApiRequest request) {
-        request.allowOnlyQuery(Set.of("market", "currency", "from", "to", "editions"));
+        request.allowOnlyQueryAndFormat(Set.of("market", "currency", "from", "to", "editions"));
         String market = slug(request.query("market"), "market");
         if (market == null) {
             throw RequestException.invalidParameter("market", "'market' is required, e.g. ai-inference-chips");
@@ -117,7 +123,8 @@ public final class ForecastHandler extends ApiHandler {
             throw RequestException.invalidParameter("editions", "'editions' must be latest (the default: the latest edition"
                     + " of each publisher's series) or all");
         }
-        return ApiResponse.ok(forecasts.consensus(market, currency, from, to, ConsensusReport.ALL.equals(editions)));
+        return ApiResponse.ok(request, forecasts.consensus(market, currency, from, to, ConsensusReport.ALL.equals(editions)),
+                ForecastCsv::consensus);
     }
 
     private ApiResponse markets(ApiRequest request) {

@@ -12,6 +12,7 @@ import chipcast.core.request.RequestException;
 import chipcast.core.request.Text;
 import chipcast.core.scenario.ClaimService;
 import chipcast.core.scenario.CompareRequest;
+import chipcast.core.scenario.ScenarioCsv;
 import chipcast.core.scenario.ScenarioMeta;
 import chipcast.core.scenario.ScenarioService;
 import chipcast.core.scenario.StoredScenario;
@@ -87,11 +88,17 @@ public final class ScenarioHandler extends ApiHandler {
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(), market),
                 PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(), Map.of(),
                         "{\"kind\":\"training\",\"utilisation\":0.5}"),
+                PrimingEvents.withBody("POST", "POST /scenarios/compare", "/scenarios/compare", Map.of(),
+                        Map.of("accept", "text/csv"), inference),
                 PrimingEvents.get("GET /scenarios", "/scenarios", Map.of(), Map.of("limit", "2")),
                 PrimingEvents.get("GET /scenarios/{scenarioId}", "/scenarios/gtc-2024-training", seeded),
                 PrimingEvents.get("GET /scenarios/{scenarioId}/comparison", "/scenarios/gtc-2024-training/comparison", seeded),
                 PrimingEvents.get("GET /scenarios/{scenarioId}/comparison", "/scenarios/gtc-2024-inference-30x/comparison",
                         Map.of("scenarioId", "gtc-2024-inference-30x")),
+                PrimingEvents.get("GET /scenarios/{scenarioId}/comparison", "/scenarios/gtc-2024-training/comparison",
+                        seeded, Map.of("format", "csv")),
+                PrimingEvents.get("GET /scenarios/{scenarioId}/comparison", "/scenarios/vmr-vs-kb-2030/comparison",
+                        Map.of("scenarioId", "vmr-vs-kb-2030"), Map.of("format", "csv")),
                 PrimingEvents.withBody("PUT", "PUT /scenarios/{scenarioId}", "/scenarios/gtc-2024-training", seeded,
                         Map.of("if-match", "\"1\""), save),
                 PrimingEvents.get("GET /claims", "/claims", Map.of(), Map.of("limit", "2")),
@@ -119,8 +126,8 @@ public final class ScenarioHandler extends ApiHandler {
     }
 
     private ApiResponse compare(ApiRequest request) {
-        request.allowOnlyQuery(Set.of());
-        return ApiResponse.ok(scenarios.compare(JsonBody.read(request, CompareRequest.class)));
+        request.allowOnlyQueryAndFormat(Set.of());
+        return ApiResponse.ok(request, scenarios.compare(JsonBody.read(request, CompareRequest.class)), ScenarioCsv::of);
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -135,9 +142,10 @@ public final class ScenarioHandler extends ApiHandler {
     }
 
     private ApiResponse comparison(ApiRequest request) {
-        request.allowOnlyQuery(Set.of());
+        request.allowOnlyQueryAndFormat(Set.of());
         var comparison = scenarios.comparison(scenarioId(request, "gtc-2024-training"));
-        return ApiResponse.ok(comparison).withHeader("ETag", etag(comparison.scenario().version()));
+        return ApiResponse.ok(request, comparison, ScenarioCsv::stored)
+                .withHeader("ETag", etag(comparison.scenario().version()));
     }
 
     private ApiResponse put(ApiRequest request) {

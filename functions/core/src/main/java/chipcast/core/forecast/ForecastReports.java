@@ -138,7 +138,8 @@ public final class ForecastReports {
         boolean implied = calc.lastYear() > calc.firstYear();
         return new ForecastSummary(f.id(), f.publisher(), f.market(), f.marketDefinition(), f.currency(), f.unit(),
                 f.points(), f.statedCagr(), implied ? calc.cagr() : null, implied ? calc.cagr() * 100 : null,
-                implied ? calc.multiple() : null, f.publicationDate(), f.source(), f.confidence());
+                implied ? calc.multiple() : null, f.publicationDate(), f.source(), f.confidence(), f.edition(),
+                f.editionOf(), f.supersededBy());
     }
 
     /** A dataset forecast's own calculation: from its points, or its one point alone when it states no CAGR. */

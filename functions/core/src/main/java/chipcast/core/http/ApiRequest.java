@@ -7,6 +7,7 @@ import chipcast.core.request.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,8 @@ import java.util.TreeSet;
 public final class ApiRequest {
     /** Bodies above this are refused with 413 before any parsing. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The query parameter that chooses the representation on a route that serves CSV: {@code csv} or {@code json}. */
+    public static final String FORMAT = "format";
 
     private final String routeKey;
     private final Map<String, String> pathParameters;
@@ -74,9 +77,82 @@ public final class ApiRequest {
 
     /** Rejects query parameters the route does not know, so a typo never falls back to a default silently. */
     public void allowOnlyQuery(Set<String> allowed) {
+        rejectUnknownQuery(allowed, Set.of());
+    }
+
+    /**
+     * As {@link #allowOnlyQuery}, on a route that also answers CSV: {@code format} is accepted beside the route's
+     * own parameters (the message of an unknown one lists those alone, as before), and a {@code format} other
+     * than json or csv is a 400.
+     */
+    public void allowOnlyQueryAndFormat(Set<String> allowed) {
+        rejectUnknownQuery(allowed, Set.of(FORMAT));
+        wantsCsv();
+    }
+
+    /**
+     * Whether the client asked for CSV: {@code format=csv}, or no {@code format} and an Accept header that ranks
+     * text/csv above JSON. Anything else, an Accept naming neither included, is answered JSON. Only the routes that
+     * call {@link #allowOnlyQueryAndFormat} ask.
+     */
+    public boolean wantsCsv() {
+        String format = query(FORMAT);
+        if (format != null) {
+            switch (format.trim().toLowerCase(Locale.ROOT)) {
+                case "csv":
+                    return true;
+                case "json":
+                    return false;
+                default:
+                    throw RequestException.invalidParameter(FORMAT, "'format' must be json or csv");
+            }
+        }
+        return prefersCsv(header("accept"));
+    }
+
+    /**
+     * Whether an Accept header (RFC 9110, 12.5.1) gives text/csv a higher quality than application/json, each
+     * judged by its most specific matching range (text/csv, text/*, * / *); equal qualities are JSON's.
+     */
+    static boolean prefersCsv(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double[] csv = {-1, 0};   // {specificity of the range that matched, its q}
+        double[] json = {-1, 0};
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim();
+                if (p.length() > 2 && (p.startsWith("q=") || p.startsWith("Q="))) {
+                    try {
+                        q = Math.max(0, Math.min(1, Double.parseDouble(p.substring(2))));
+                    } catch (NumberFormatException e) {
+                        q = 0; // a range with a broken weight is not a preference
+                    }
+                }
+            }
+            match(csv, type, "text/csv", q);
+            match(json, type, "application/json", q);
+        }
+        return csv[1] > json[1];
+    }
+
+    private static void match(double[] best, String range, String type, double q) {
+        int specificity = range.equals(type) ? 2 : range.equals(type.substring(0, type.indexOf('/')) + "/*") ? 1
+                : range.equals("*/*") ? 0 : -1;
+        if (specificity > best[0]) {
+            best[0] = specificity;
+            best[1] = q;
+        }
+    }
+
+    private void rejectUnknownQuery(Set<String> allowed, Set<String> alsoAllowed) {
         Set<String> unknown = new TreeSet<>();
         for (String key : query.keySet()) {
-            if (!allowed.contains(key)) {
+            if (!allowed.contains(key) && !alsoAllowed.contains(key)) {
                 unknown.add(key);
             }
         }

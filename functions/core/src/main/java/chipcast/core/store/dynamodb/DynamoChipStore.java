@@ -101,7 +101,9 @@ public final class DynamoChipStore implements ChipStore {
         }
         if (query.minMemoryGB() != null) {
             names.put("#m", "memoryGB");
-            values.put(":m", AttributeValue.fromN(Double.toString(query.minMemoryGB())));
+            // DynamoDB refuses a number nearer zero than 1E-130; no stored memory is, so the bound means the same.
+            double min = query.minMemoryGB();
+            values.put(":m", AttributeValue.fromN(min > 0 && min < 1e-130 ? "1E-130" : Double.toString(min)));
             filters.add("#m >= :m");
         }
         QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
