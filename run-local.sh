@@ -79,7 +79,8 @@ if [ "$mode" != hash ] && [ -z "${DYNAMODB_ENDPOINT:-}" ]; then
 fi
 
 echo "[chipcast] building the functions (mvn package) ..." >&2
-mvn -q -B -Dstyle.color=never -DskipTests package >&2
+# Debian's Maven 3.8 prints colour resets even in batch mode: strip them (pipefail keeps mvn's status).
+mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 
 cp="local/target/classes:$(cat local/target/classpath.txt)"
 if [ "$mode" = hash ]; then
