@@ -12,7 +12,7 @@ usage() {
     "usage: ./run-local.sh [--port N]                           serve the explorer and the API on http://localhost:N (default 3000)" \
     "       ./run-local.sh invoke FunctionId --event FILE       one invocation of a function with an event file" \
     "       ./run-local.sh dataset-hash                         print the SHA-256 of data/*.json (template.yaml's DatasetSha256)" \
-    "Needs JDK 17+, Maven 3.8+ and Node.js 20+ (for dynalite; not needed with DYNAMODB_ENDPOINT set)."
+    "Needs JDK 17+, Maven 3.8+ and Node.js 20+ (the explorer's build and dynalite; DYNAMODB_ENDPOINT=URL uses another store)."
 }
 
 # Arguments are checked before anything is built, with bash alone: a typo answers at once (RunLocalScriptTest).
@@ -69,9 +69,10 @@ cd "$here"
 need() { command -v "$1" >/dev/null 2>&1 || { echo "[chipcast] $1 is not installed: $2" >&2; exit 1; }; }
 need java "install a JDK 17 or later (e.g. apt-get install openjdk-17-jdk)"
 need mvn "install Apache Maven 3.8 or later (e.g. apt-get install maven)"
+# Node.js builds the explorer (part of the package) and runs dynalite, the local DynamoDB.
+need node "install Node.js 20 or later (https://nodejs.org, or apt-get install nodejs npm): it builds the explorer and runs dynalite, the local DynamoDB."
+need npm "install npm (it comes with Node.js 20 or later)"
 if [ "$mode" != hash ] && [ -z "${DYNAMODB_ENDPOINT:-}" ]; then
-  need node "install Node.js 20 or later (https://nodejs.org, or apt-get install nodejs npm): it runs dynalite, the local DynamoDB. Or set DYNAMODB_ENDPOINT to a running DynamoDB-compatible endpoint."
-  need npm "install npm (it comes with Node.js 20 or later)"
   if [ ! -f node_modules/dynalite/cli.js ]; then
     echo "[chipcast] installing dynalite (npm ci, pinned by package-lock.json) ..." >&2
     npm ci --no-audit --no-fund --loglevel=error >&2

@@ -1,6 +1,9 @@
 package chipcast.local;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -14,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The layering of the functions, pinned: the calculation core and the services are plain Java (no AWS SDK,
- * no Lambda, no HTTP), only the store layer speaks DynamoDB, the function modules do not reach into each
- * other, and nothing prints to the standard streams or uses the SDK's internal shaded libraries.
+ * no Lambda, no HTTP), only the store layer speaks DynamoDB, the API handlers reach it through services, the
+ * function modules do not reach into each other, and nothing prints to the standard streams or uses the SDK's internal shaded libraries.
  */
 class ArchitectureTest {
     /** The functions' code: core and the function modules, without the local tools and the tests. */
@@ -60,6 +63,23 @@ class ArchitectureTest {
         // The site deployer's S3 and CloudFront calls are its adapters' alone (chipcast.site.aws); its logic sees ports.
         noClasses().that().resideInAPackage("chipcast.site").and().haveSimpleNameNotEndingWith("Handler")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "chipcast.site.aws..")
+                .check(FUNCTIONS);
+    }
+
+    @Test
+    void apiHandlersReachTheStoreOnlyThroughServices() {
+        // A handler constructs its adapters and hands them to a service; it never reads or writes a table itself.
+        DescribedPredicate<JavaMethodCall> storeCall = DescribedPredicate.describe("a store port or adapter",
+                call -> {
+                    JavaClass owner = call.getTargetOwner();
+                    return owner.getPackageName().startsWith("chipcast.core")
+                            && (owner.getSimpleName().endsWith("Store") || owner.getPackageName().startsWith("chipcast.core.store.dynamodb"))
+                            && !owner.getSimpleName().equals("DynamoClients");
+                });
+        noClasses().that().resideInAnyPackage("chipcast.chips..", "chipcast.forecasts..", "chipcast.scenarios..",
+                        "chipcast.benchmarks..")
+                .should().callMethodWhere(storeCall)
+                .because("handlers parse the event, call a service and build the response")
                 .check(FUNCTIONS);
     }
 
