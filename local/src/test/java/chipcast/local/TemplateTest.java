@@ -573,4 +573,22 @@ class TemplateTest {
         assertTrue(readme.contains("mvn -B verify"), "README gives the test command");
         assertTrue(ci.contains("mvn -B verify"), ".ci/run runs the README's test command");
     }
+
+    @Test
+    void readmeNamesEveryOutputModuleAndDoc() throws Exception {
+        String readme = Files.readString(TestStack.ROOT.resolve("README.md"));
+        for (String output : map(TEMPLATE.raw().get("Outputs")).keySet()) {
+            assertTrue(readme.contains("`" + output + "`"), "README's deploy section names the output " + output);
+        }
+        String pom = Files.readString(TestStack.ROOT.resolve("pom.xml"));
+        java.util.regex.Matcher module = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        while (module.find()) {
+            assertTrue(readme.contains(module.group(1) + "/"), "README's layout names the module " + module.group(1));
+        }
+        try (var docs = Files.list(TestStack.ROOT.resolve("docs"))) {
+            for (String doc : docs.map(d -> d.getFileName().toString()).filter(n -> n.endsWith(".md") || n.endsWith(".yaml")).toList()) {
+                assertTrue(readme.contains("(docs/" + doc + ")"), "README links docs/" + doc);
+            }
+        }
+    }
 }
