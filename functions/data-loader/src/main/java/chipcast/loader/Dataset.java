@@ -68,17 +68,13 @@ public final class Dataset {
 
     /**
      * Each chip with the link to its measured results (count and listing), so GET /chips/{chipId} links them with
-     * its one GetItem. The link is set on the chip's JSON form, so it holds whatever fields the chip record has.
+     * its one GetItem.
      */
     static List<Chip> withMeasured(List<Chip> chips, List<Benchmark> benchmarks) {
         Map<String, Integer> counts = new TreeMap<>();
         benchmarks.forEach(b -> counts.merge(b.chipId(), 1, Integer::sum));
-        return chips.stream().map(c -> {
-            com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(c);
-            node.set("measured", Json.MAPPER.valueToTree(new Chip.Measured(counts.getOrDefault(c.id(), 0),
-                    "/benchmarks?chipId=" + c.id())));
-            return Json.readBundled(Json.write(node).getBytes(java.nio.charset.StandardCharsets.UTF_8), Chip.class);
-        }).toList();
+        return chips.stream().map(c -> c.withMeasured(new Chip.Measured(counts.getOrDefault(c.id(), 0),
+                "/benchmarks?chipId=" + c.id()))).toList();
     }
 
     public static List<Chip> chips() {

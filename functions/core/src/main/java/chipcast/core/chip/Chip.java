@@ -41,6 +41,14 @@ public record Chip(
         List<ChipHourPrice> chipHourPrices,
         Measured measured) {
 
+    /** This chip with the link to its measured results (set when the dataset is loaded). */
+    public Chip withMeasured(Measured link) {
+        return new Chip(id, vendor, vendorKey, name, architecture, launchDate, launchDateNote, processNode, memoryType,
+                memoryGB, memoryBandwidthTBs, tdpWatts, denseTFLOPS, sourceGivesOnlySparse, sparseNote, interconnect,
+                formFactor, workload, confidence, sources, notes, memoryPhysicalGB, fp64Kind, deviceKind, perDeviceNote,
+                tier, epochName, prices, chipHourPrices, link);
+    }
+
     /**
      * The measured results of this chip in the benchmarks table: how many, and the listing that serves them. Filled
      * when the dataset is loaded, so a chip's answer links them without another read.
