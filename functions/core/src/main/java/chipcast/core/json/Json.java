@@ -45,10 +45,12 @@ public final class Json {
     /**
      * Events of the functions that no caller types by hand (CloudFormation requests, a schedule's Input):
      * fields the function does not read are skipped, and a scalar where text is expected reads as its text,
-     * so an answer to CloudFormation never fails on a field's type.
+     * so an answer to CloudFormation never fails on a field's type. In a holder, so only the functions that
+     * read such events copy the mapper.
      */
-    private static final ObjectReader EVENTS = eventMapper().reader()
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final class Events {
+        static final ObjectReader READER = eventMapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private Json() {
     }
@@ -115,7 +117,7 @@ public final class Json {
             return empty;
         }
         try {
-            T value = EVENTS.forType(type).readValue(event);
+            T value = Events.READER.forType(type).readValue(event);
             return value == null ? empty : value;
         } catch (IOException e) {
             throw new UncheckedIOException("the event is not a JSON object of the expected fields", e);
