@@ -102,15 +102,34 @@ function sameBytes(actual, expected, what) {
     + `first lines ${JSON.stringify(actual.toString('utf8').slice(0, 160))}`);
 }
 
-async function allChips() {
+/** Every item of a paged JSON list route. */
+async function allItems(path) {
   const items = [];
   let token = null;
   do {
-    const page = await api(`/chips?limit=100${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
+    const page = await api(`${path}?limit=100${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
     items.push(...page.items);
     token = page.nextToken;
   } while (token);
   return items;
+}
+
+/**
+ * Clicks the page's CSV link with the API's pages cut to `limit` rows (the page asks for 100), so the download
+ * has to follow X-Next-Token; returns the file and the queries the page sent.
+ */
+async function downloadInPages(page, pathname, limit) {
+  const asked = [];
+  await page.route((url) => url.pathname === pathname && url.searchParams.get('format') === 'csv', (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('limit', String(limit));
+    asked.push(url.search);
+    route.continue({ url: url.toString() });
+  });
+  const csv = await csvDownload(page, 'a[data-csv]');
+  await page.unrouteAll({ behavior: 'wait' });
+  assert(asked.slice(1).every((q) => q.includes('nextToken=')), `later pages carry the token: ${asked.join(' ')}`);
+  return { csv, asked };
 }
 
 // ------------------------------------------------------------------ browser
@@ -290,19 +309,9 @@ async function viewTests(context, data) {
 
   await test('catalogue CSV: a paged answer downloads whole, its next pages (X-Next-Token) without their header', async () => {
     const page = await open(context, '/?view=catalogue');
-    // The page asks for pages of 100; served pages of 5 here, so the download has to follow the tokens.
-    const asked = [];
-    await page.route((url) => url.pathname === '/chips' && url.searchParams.get('format') === 'csv', (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '5');
-      asked.push(url.search);
-      route.continue({ url: url.toString() });
-    });
-    const csv = await csvDownload(page, 'a[data-csv]');
+    const { csv, asked } = await downloadInPages(page, '/chips', 5);
     equal(asked.length, Math.ceil(chips.length / 5), 'CSV pages fetched');
-    assert(asked.slice(1).every((q) => q.includes('nextToken=')), `later pages carry the token: ${asked.join(' ')}`);
     sameBytes(csv.bytes, (await apiCsvAll('/chips?limit=100&format=csv')).bytes, 'chip list CSV in pages of 5');
-    await page.unrouteAll({ behavior: 'wait' });
     clean(page);
     await page.close();
   });
@@ -629,18 +638,10 @@ async function viewTests(context, data) {
 
   await test('benchmarks CSV: every result, its pages (X-Next-Token) appended without their header', async () => {
     const page = await open(context, '/?view=benchmarks');
-    const asked = [];
-    await page.route((url) => url.pathname === '/benchmarks' && url.searchParams.get('format') === 'csv', (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '20');
-      asked.push(url.search);
-      route.continue({ url: url.toString() });
-    });
-    const csv = await csvDownload(page, 'a[data-csv]');
-    await page.unrouteAll({ behavior: 'wait' });
+    const { csv, asked } = await downloadInPages(page, '/benchmarks', 20);
     const all = await apiCsvAll('/benchmarks?limit=100&format=csv');
     sameBytes(csv.bytes, all.bytes, 'benchmark CSV in pages of 20');
-    const count = (await (async () => { let n = 0; let tk = null; do { const p = await api(`/benchmarks?limit=100${tk ? `&nextToken=${encodeURIComponent(tk)}` : ''}`); n += p.items.length; tk = p.nextToken; } while (tk); return n; })());
+    const count = (await allItems('/benchmarks')).length;
     equal(asked.length, Math.ceil(count / 20), 'CSV pages fetched');
     equal(csvIds(all.bytes).length, count, 'a CSV row per result');
     clean(page);
@@ -834,7 +835,7 @@ async function main() {
     if (opt.phase === 'xss') {
       await xssTests(context);
     } else {
-      const chips = await allChips();
+      const chips = await allItems('/chips');
       await viewTests(context, { chips });
       await koreanDefaultTest();
     }
