@@ -34,8 +34,9 @@ const VIEWS = {
   roofline: '/?view=roofline',
   trends: '/?view=trends',
   forecasts: '/?view=forecasts',
-  'scenarios (inference, 11 POSTs)': '/?view=scenarios&kind=inference',
+  'scenarios (inference: 1 POST, 3 benchmark GETs)': '/?view=scenarios&kind=inference',
   'scenarios (stored, claim check)': '/?view=scenarios&kind=stored&scenario=gtc-2024-inference-30x',
+  'benchmarks (a page of results, the validation)': '/?view=benchmarks',
 };
 
 function sizes(paths) {

@@ -54,16 +54,19 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
-/** Every page of GET /chips with these filters (limit 100, following nextToken). */
-export async function listChips(filters = {}) {
+/** Every item of a paged list route (`items`, `nextToken`) with these filters, pages of 100. */
+export async function listAll(path, filters = {}) {
   const items = [];
   let nextToken = null;
   do {
-    const page = await getJson(`/chips${query({ ...filters, limit: 100, nextToken })}`);
+    const page = await getJson(`${path}${query({ ...filters, limit: 100, nextToken })}`);
     items.push(...page.items);
     nextToken = page.nextToken;
   } while (nextToken);
   return items;
 }
+
+/** Every page of GET /chips with these filters. */
+export const listChips = (filters = {}) => listAll('/chips', filters);
 
 export const allChips = () => listChips();

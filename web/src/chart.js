@@ -128,7 +128,7 @@ async function pngBlob(svg, title, scale = 2) {
   }
 }
 
-/** A legend as a list: {label, color, kind: 'swatch' | 'line' | 'dash' | 'dot' | 'ring' | 'band' | 'square'}. */
+/** A legend as a list: {label, color, kind: 'swatch' | 'line' | 'dash' | 'dot' | 'ring' | 'band' | 'square' | 'cross'}. */
 export function legend(items) {
   return h('ul', { class: 'legend' }, items.map((item) => h('li', {}, icon(item), h('span', {}, item.label))));
 }
@@ -145,6 +145,7 @@ function icon({ color, kind = 'swatch' }) {
   else if (kind === 'dot') add('circle', { cx: 11, cy: 6, r: 4, fill: color });
   else if (kind === 'ring') add('circle', { cx: 11, cy: 6, r: 4, fill: 'none', stroke: color, 'stroke-width': 2 });
   else if (kind === 'square') add('rect', { x: 7, y: 2, width: 8, height: 8, fill: 'none', stroke: color, 'stroke-width': 2 });
+  else if (kind === 'cross') add('path', { d: 'M7 2 L15 10 M15 2 L7 10', stroke: color, 'stroke-width': 2 });
   else if (kind === 'band') add('rect', { x: 1, y: 1, width: 20, height: 10, fill: color, 'fill-opacity': 0.25 });
   else add('rect', { x: 1, y: 1, width: 20, height: 10, fill: color });
   return svg;

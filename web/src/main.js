@@ -11,8 +11,9 @@ import * as roofline from './views/roofline.js';
 import * as trends from './views/trends.js';
 import * as forecasts from './views/forecasts.js';
 import * as scenarios from './views/scenarios.js';
+import * as benchmarks from './views/benchmarks.js';
 
-const VIEWS = { catalogue, compare, roofline, trends, forecasts, scenarios };
+const VIEWS = { catalogue, compare, roofline, trends, forecasts, scenarios, benchmarks };
 // State a view hands on to the next one when its keys mean the same there.
 const CARRY = { compare: ['ids', 'precision'], roofline: ['ids', 'precision'], trends: ['precision'], catalogue: ['precision'] };
 

@@ -62,5 +62,12 @@ export function installTooltip() {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && owner) hide(true);
   });
-  window.addEventListener('scroll', () => owner && hide(true), { passive: true });
+  // Scrolling moves the figure: the tip follows it while it is on screen (focusing a figure below the fold
+  // scrolls it into view, which must not close the tip it just opened), and closes once it is off screen.
+  window.addEventListener('scroll', () => {
+    if (!owner) return;
+    const r = owner.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > window.innerHeight) hide(true);
+    else place(tipEl(), owner);
+  }, { passive: true });
 }

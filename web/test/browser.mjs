@@ -63,6 +63,32 @@ async function apiBytes(path, init = {}) {
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/**
+ * Every page of a paged CSV route as one file: the first page's bytes, then each next page (X-Next-Token) after
+ * its header row, which must be the first page's. Also returns the pages, so a test can count them.
+ */
+async function apiCsvAll(path) {
+  const first = await fetch(BASE + path, { headers: { accept: 'text/csv' } });
+  if (!first.ok) throw new Error(`API ${path}: HTTP ${first.status}`);
+  const parts = [Buffer.from(await first.arrayBuffer())];
+  const header = parts[0].subarray(0, parts[0].indexOf('\r\n') + 2);
+  let token = first.headers.get('x-next-token');
+  while (token) {
+    const next = await fetch(`${BASE}${path}&nextToken=${encodeURIComponent(token)}`, { headers: { accept: 'text/csv' } });
+    if (!next.ok) throw new Error(`API ${path} (next page): HTTP ${next.status}`);
+    const bytes = Buffer.from(await next.arrayBuffer());
+    assert(bytes.subarray(0, header.length).equals(header), `API ${path}: a later page has another header row`);
+    parts.push(bytes.subarray(header.length));
+    token = next.headers.get('x-next-token');
+  }
+  return { bytes: Buffer.concat(parts), pages: parts.length };
+}
+
+/** The first column of every data row of a CSV file (ids), in order. */
+function csvIds(bytes) {
+  return bytes.toString('utf8').split('\r\n').slice(1).map((l) => l.split(',')[0]).filter((id) => /^[a-z0-9]+([.-][a-z0-9]+)*$/.test(id));
+}
+
 /** Clicks a CSV button and returns the file the browser saved. */
 async function csvDownload(page, selector) {
   const pending = page.waitForEvent('download');
@@ -76,15 +102,34 @@ function sameBytes(actual, expected, what) {
     + `first lines ${JSON.stringify(actual.toString('utf8').slice(0, 160))}`);
 }
 
-async function allChips() {
+/** Every item of a paged JSON list route. */
+async function allItems(path) {
   const items = [];
   let token = null;
   do {
-    const page = await api(`/chips?limit=100${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
+    const page = await api(`${path}?limit=100${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
     items.push(...page.items);
     token = page.nextToken;
   } while (token);
   return items;
+}
+
+/**
+ * Clicks the page's CSV link with the API's pages cut to `limit` rows (the page asks for 100), so the download
+ * has to follow X-Next-Token; returns the file and the queries the page sent.
+ */
+async function downloadInPages(page, pathname, limit) {
+  const asked = [];
+  await page.route((url) => url.pathname === pathname && url.searchParams.get('format') === 'csv', (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('limit', String(limit));
+    asked.push(url.search);
+    route.continue({ url: url.toString() });
+  });
+  const csv = await csvDownload(page, 'a[data-csv]');
+  await page.unrouteAll({ behavior: 'wait' });
+  assert(asked.slice(1).every((q) => q.includes('nextToken=')), `later pages carry the token: ${asked.join(' ')}`);
+  return { csv, asked };
 }
 
 // ------------------------------------------------------------------ browser
@@ -112,6 +157,13 @@ async function open(context, path, { ready = true } = {}) {
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
   page.problems = problems;
+  // The compare bodies the page posts for JSON, so a test can ask the API the same question.
+  page.posted = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/scenarios/compare' && !(r.headers().accept || '').includes('text/csv')) {
+      page.posted.push(JSON.parse(r.postData()));
+    }
+  });
   await page.goto(BASE + path);
   if (ready) await waitReady(page);
   return page;
@@ -179,12 +231,19 @@ async function viewTests(context, data) {
     equal(await page.locator('tbody [data-flag="sparse"]').count(), chips.filter((c) => c.sourceGivesOnlySparse).length, 'sparse flags');
     equal(await page.locator('tbody [data-flag="dense"]').count(), chips.filter((c) => !c.sourceGivesOnlySparse).length, 'dense flags');
     equal(await page.locator('a[data-csv]').getAttribute('href'), '/chips?limit=100&format=csv', 'CSV link');
+    // Issue 13's catalogue: tier, device kind, the latest sourced price, the measured results (linked to the Benchmarks view).
+    equal(await page.locator('tbody [data-tier]').count(), chips.filter((c) => c.tier).length, 'tier badges');
+    equal(await page.locator('tbody [data-price]').count(), chips.filter((c) => (c.prices || []).some((p) => p.usd != null)).length, 'price cells');
+    equal(await page.locator('tbody a[data-measured]').count(), chips.filter((c) => c.measured?.results > 0).length, 'measured links');
+    equal(await page.locator('a[data-measured="nvidia-h100-sxm"]').getAttribute('href'), '/?view=benchmarks&chipId=nvidia-h100-sxm', 'measured link');
+    // The CSV: more chips than one page of 100, so the file is every page the API serves for the query.
     const csv = await csvDownload(page, 'a[data-csv]');
     equal(csv.name, 'chipcast-chips.csv', 'CSV file name');
-    const apiCsv = await apiBytes('/chips?limit=100&format=csv');
-    sameBytes(csv.bytes, apiCsv, 'chip list CSV');
-    assert(apiCsv.subarray(0, 3).equals(BOM), 'the API CSV starts with a UTF-8 byte order mark');
-    equal(apiCsv.toString('utf8').split('\r\n').filter((l) => /^[a-z0-9]+(-[a-z0-9]+)*,/.test(l)).length, chips.length, 'a CSV row per chip');
+    const apiCsv = await apiCsvAll('/chips?limit=100&format=csv');
+    assert(apiCsv.pages === Math.ceil(chips.length / 100), `the API's chip list is ${apiCsv.pages} pages of 100`);
+    sameBytes(csv.bytes, apiCsv.bytes, 'chip list CSV');
+    assert(apiCsv.bytes.subarray(0, 3).equals(BOM), 'the API CSV starts with a UTF-8 byte order mark');
+    equal(csvIds(apiCsv.bytes).join(' '), chips.map((c) => c.id).join(' '), 'a CSV row per chip, in the JSON\'s order');
     // Keyboard: Tab from the CSV link into the table until a figure has focus; the tooltip names its sources.
     await page.locator('a[data-csv]').focus();
     let focused = null;
@@ -250,19 +309,9 @@ async function viewTests(context, data) {
 
   await test('catalogue CSV: a paged answer downloads whole, its next pages (X-Next-Token) without their header', async () => {
     const page = await open(context, '/?view=catalogue');
-    // The page asks for pages of 100; served pages of 5 here, so the download has to follow the tokens.
-    const asked = [];
-    await page.route((url) => url.pathname === '/chips' && url.searchParams.get('format') === 'csv', (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '5');
-      asked.push(url.search);
-      route.continue({ url: url.toString() });
-    });
-    const csv = await csvDownload(page, 'a[data-csv]');
+    const { csv, asked } = await downloadInPages(page, '/chips', 5);
     equal(asked.length, Math.ceil(chips.length / 5), 'CSV pages fetched');
-    assert(asked.slice(1).every((q) => q.includes('nextToken=')), `later pages carry the token: ${asked.join(' ')}`);
-    sameBytes(csv.bytes, await apiBytes('/chips?limit=100&format=csv'), 'chip list CSV in pages of 5');
-    await page.unrouteAll({ behavior: 'wait' });
+    sameBytes(csv.bytes, (await apiCsvAll('/chips?limit=100&format=csv')).bytes, 'chip list CSV in pages of 5');
     clean(page);
     await page.close();
   });
@@ -321,7 +370,10 @@ async function viewTests(context, data) {
 
   await test('forecasts: reported points, interpolated and extrapolated lines, consensus band', async () => {
     const market = 'ai-inference-chips';
-    const listed = (await api(`/forecasts?market=${market}`)).items;
+    const all = (await api(`/forecasts?market=${market}`)).items;
+    // Drawn by default: the latest edition of each series (the consensus counts those); the table lists every edition.
+    const listed = all.filter((f) => !f.supersededBy);
+    assert(listed.length < all.length, 'the market has a superseded edition');
     const to = 2034;
     const reports = await Promise.all(listed.map((f) => {
       const last = Math.max(...f.points.map((p) => p.year));
@@ -340,6 +392,14 @@ async function viewTests(context, data) {
     equal(await marks(page, chart, 'consensus median'), 1, 'consensus median');
     const consensus = await api(`/forecasts/consensus?market=${market}&currency=USD`);
     equal(await page.locator('table').nth(1).locator('tbody tr').count(), consensus.years.length, 'consensus rows');
+    equal(await page.locator('table').first().locator('tbody tr').count(), all.length, 'every edition in the table');
+    equal(await page.locator('[data-superseded]').count(), all.length - listed.length, 'superseded editions marked');
+    equal(await page.locator('[data-left-out]').getAttribute('data-left-out'), String(consensus.superseded.length), 'editions the consensus leaves out');
+    // The market picker is GET /markets; the FX rates of GET /fx-rates are listed with their dates, the ones used marked.
+    const markets = (await api('/markets?limit=100')).items;
+    equal(await page.locator('select[name="market"] option').count(), markets.length, 'a market option per GET /markets item');
+    const rates = (await api('/fx-rates')).items;
+    equal(await page.locator('details[data-fx] tbody tr').count(), rates.length, 'FX rates listed');
     const hrefs = await page.locator('a[data-csv]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert(hrefs.includes(`/forecasts?market=${market}&format=csv`), `forecast list CSV link missing: ${hrefs}`);
     assert(hrefs.includes(`/forecasts/consensus?market=${market}&currency=USD&format=csv`), 'consensus CSV link missing');
@@ -367,21 +427,54 @@ async function viewTests(context, data) {
     await page.close();
   });
 
+  await test('forecasts: every edition on request, and the consensus over every edition', async () => {
+    const market = 'ai-inference-chips';
+    const all = (await api(`/forecasts?market=${market}`)).items;
+    const page = await open(context, `/?view=forecasts&market=${market}`);
+    await page.click('a[data-editions="all"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('editions') === 'all' && document.body.dataset.ready === 'true');
+    const reports = await Promise.all(all.map((f) => api(`/forecasts/${f.id}?currency=USD`)));
+    const chart = `forecasts-${market}-USD`;
+    equal(await marks(page, chart, 'reported'), reports.reduce((n, r) => n + r.series.filter((p) => p.kind === 'reported').length, 0), 'reported points of every edition');
+    const consensus = await api(`/forecasts/consensus?market=${market}&currency=USD&editions=all`);
+    equal(consensus.editions, 'all', 'the API counted every edition');
+    const hrefs = await page.locator('a[data-csv]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert(hrefs.includes(`/forecasts/consensus?market=${market}&currency=USD&editions=all&format=csv`), `consensus CSV of every edition missing: ${hrefs}`);
+    equal(await page.locator('table').nth(1).locator('tbody tr').count(), consensus.years.length, 'consensus rows');
+    clean(page);
+    await page.close();
+  });
+
   await test('scenarios: training form, result table and chart', async () => {
-    const body = { kind: 'training', precision: 'bf16', days: 90, utilization: 0.4, pue: 1.2,
-      options: [{ name: 'a', chipId: 'nvidia-h100-sxm', count: 8000 }, { name: 'b', chipId: 'nvidia-b200', count: 2000 }] };
-    const resp = await api('/scenarios/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const keys = ['peakPFLOPS', 'daysForBaselineFlop', 'itPowerMW', 'energyMWh'];
     const page = await open(context, '/?view=scenarios&kind=training');
+    const body = page.posted.find((b) => b.kind === 'training');
+    const resp = await api('/scenarios/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const keys = ['peakPFLOPS', 'daysForBaselineFlop', 'itPowerMW', 'energyMWh', 'rentalUsd', 'capexUsd'];
     equal(await marks(page, 'scenario-training', 'ratio bars'), keys.filter((k) => resp.result.options[1].ratiosToBaseline[k] != null).length, 'training bars');
-    equal(await page.locator('section.panel table tbody tr').count(), 2, 'result rows');
+    equal(await page.locator('section.panel table tbody tr').count(), resp.result.options.length, 'result rows');
+    // The training model's fields with their origins: MFU (Epoch's default), rental and capex with their bases.
+    equal(await page.locator('[data-util]').first().getAttribute('data-util'), String(resp.result.options[0].utilization), 'MFU as used');
+    equal(await page.locator('[data-basis="rental"]').count(), resp.result.options.filter((o) => o.rentalUsd != null).length, 'rental bases');
+    equal(await page.locator('[data-basis="capex"]').count(), resp.result.options.filter((o) => o.capexUsd != null).length, 'capex bases');
+    await page.locator('[data-basis="rental"]').first().focus();
+    await page.waitForSelector('#tip:not([hidden])', { timeout: 2000 });
+    equal((await page.locator('#tip').innerText()).trim(), resp.result.options[0].rentalBasis, 'the rental price\'s source on focus');
+    await page.keyboard.press('Escape');
     // Submit the form with another duration: the URL and the result follow.
     await page.fill('input[name="days"]', '30');
     await page.click('form[data-form="training"] button[type="submit"]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('days') === '30' && document.body.dataset.ready === 'true');
-    const days = await page.locator('section.panel table tbody tr').first().locator('td').nth(3).innerText();
+    const days = await page.locator('section.panel table tbody tr').first().locator('td').nth(4).innerText();
     equal(days.trim(), '30', 'days of the baseline after the submit');
     await axeCheck(page, 'scenarios training');
+    // Tokens mode with a model preset: 6ND.
+    await page.goto(`${BASE}/?view=scenarios&kind=training&mode=tokens&model=llama-3.1-405b&tokensT=15.6`);
+    await waitReady(page);
+    equal(await page.locator('[data-training]').getAttribute('data-training'), 'tokens', 'tokens mode');
+    const tokens = await api('/scenarios/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(page.posted.at(-1)) });
+    equal(tokens.result.flopFormula, '6ND', 'the API worked in 6ND');
+    const shownDays = await page.locator('section.panel table tbody tr').first().locator('td').nth(4).innerText();
+    equal(shownDays.trim(), new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(tokens.result.options[0].days), 'days for 15.6T tokens');
     await page.goto(`${BASE}/?view=scenarios&kind=training`);
     await waitReady(page);
     await shot(page, 'scenarios-training');
@@ -389,23 +482,73 @@ async function viewTests(context, data) {
     await page.close();
   });
 
-  await test('scenarios: inference curve, one modelled point per chip and batch', async () => {
+  await test('scenarios: inference, the API\'s curve per option and the measured results overlaid', async () => {
+    // Llama 2 70B on H100 (FP8), B200 (FP4) and MI300X (FP8): MLPerf has Server and Interactive results for each.
     const page = await open(context, '/?view=scenarios&kind=inference');
-    const batches = new Set([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 32]).size;
-    equal(await marks(page, 'scenario-inference', 'modelled points'), 3 * batches, 'modelled points');
-    equal(await marks(page, 'scenario-inference', 'your batch'), 3, 'highlighted batch');
-    equal(await marks(page, 'scenario-inference', 'modelled curves'), 3, 'curves');
+    const body = page.posted.find((b) => b.kind === 'inference');
+    equal(body.model.preset, 'llama-2-70b', 'the form\'s default model');
+    const resp = await api('/scenarios/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const options = resp.result.options;
+    equal(await marks(page, 'scenario-inference', 'modelled points'), options.reduce((n, o) => n + o.curve.length, 0), 'a modelled point per curve point of the API');
+    equal(await marks(page, 'scenario-inference', 'modelled curves'), options.length, 'curves');
+    equal(await marks(page, 'scenario-inference', 'your load'), options.length, 'the estimate at the load');
+    equal(await marks(page, 'scenario-inference', 'roofline bound'), options.length, 'the bound at the load');
+    // Measured: the results of the same chip, model and precision that have a median TPOT (MLPerf Offline has none).
+    let measured = 0;
+    let listedMeasured = 0;
+    for (const o of options) {
+      const results = (await api(`/benchmarks?chipId=${o.chipId}&model=llama-2-70b&limit=100`)).items.filter((b) => b.precision === o.precision);
+      listedMeasured += results.length;
+      measured += results.filter((b) => b.latency?.tpotMedianMs).length;
+    }
+    assert(measured > 0, 'the default inference form has measured results to overlay');
+    equal(await marks(page, 'scenario-inference', 'measured points'), measured, 'measured points');
+    const labels = await page.locator('figure[data-chart="scenario-inference"] g[data-mark="measured labels"] text').allTextContents();
+    assert(labels.every((l) => /^(MLPerf v\d|InferenceX)/.test(l)), `measured points are labelled with their source: ${labels.join(' | ')}`);
+    equal(await page.locator('[data-source]').count(), listedMeasured, 'every matching result listed with its source');
+    equal(await page.locator('[data-attribution]').count(), listedMeasured, 'and its attribution');
+    // Bound and estimate, limited by, sizing, cost with the price's source.
+    for (const [i, o] of options.entries()) {
+      equal(await page.locator('[data-limited]').nth(i).getAttribute('data-limited'), o.estimate.limitedBy, `limitedBy of ${o.name}`);
+      equal(await page.locator('[data-chips]').nth(i).getAttribute('data-chips'), String(o.sizing.chips), `chips of ${o.name}`);
+    }
+    const cost = page.locator('[data-cost="sourced"]').first();
+    await cost.focus();
+    await page.waitForSelector('#tip:not([hidden])', { timeout: 2000 });
+    const costTip = await page.locator('#tip').innerText();
+    const sourced = options.find((o) => o.cost.basis === 'sourced');
+    assert(costTip.includes(sourced.cost.source) && costTip.includes('as of'), `the price's source and date on focus: ${costTip.slice(0, 300)}`);
+    await page.keyboard.press('Escape');
     assert(await page.locator('button[data-csv="POST /scenarios/compare?format=csv"]').count() === 1, 'CSV button for the POST');
     const csv = await csvDownload(page, 'button[data-csv="POST /scenarios/compare?format=csv"]');
-    const lines = csv.bytes.toString('utf8').split('\r\n');
-    assert(csv.bytes.subarray(0, 3).equals(BOM) && lines[0].startsWith('\ufeffscenarioId,precision,'), `inference CSV header: ${lines[0].slice(0, 80)}`);
-    equal(lines.filter((l) => l.startsWith(',fp8,')).length, 3, 'a CSV row per chip of the form');
+    sameBytes(csv.bytes, await apiBytes('/scenarios/compare?format=csv', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      'inference comparison CSV');
+    const lines = csv.bytes.toString('utf8').split('\r\n').filter((l) => l.length > 0);
+    equal(lines.length - 1, options.length, 'a CSV row per option');
     await axeCheck(page, 'scenarios inference');
     await shot(page, 'scenarios-inference');
     clean(page);
     await page.close();
   });
 
+  await test('scenarios: the inference form takes a model preset, a workload preset and a load mode', async () => {
+    const models = JSON.parse(readFileSync(join(repo, 'data/models.json'), 'utf8'));
+    const page = await open(context, '/?view=scenarios&kind=inference');
+    const presets = await page.locator('select[name="model"] option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+    equal(JSON.stringify(presets.filter(([v]) => v !== 'custom')), JSON.stringify(models.map((m) => [m.id, m.name])), 'the model presets are data/models.json\'s');
+    await page.selectOption('select[name="model"]', 'llama-3.1-70b');
+    await page.selectOption('select[name="workload"]', '1k/1k');
+    await page.selectOption('select[name="load"]', 'batch');
+    assert(await page.locator('input[name="batch"]').isVisible(), 'the batch field shows for the batch mode');
+    await page.fill('input[name="batch"]', '64');
+    await page.click('form[data-form="inference"] button[type="submit"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('load') === 'batch' && document.body.dataset.ready === 'true');
+    const body = page.posted.at(-1);
+    equal(JSON.stringify([body.model, body.workload, body.batchSize, body.targetTokensPerSecondPerUser]), JSON.stringify([{ preset: 'llama-3.1-70b' }, { preset: '1k/1k' }, 64, undefined]), 'the body');
+    equal(await page.locator('[data-load]').getAttribute('data-load'), 'batchSize', 'the answer\'s load');
+    clean(page);
+    await page.close();
+  });
   await test('scenarios: market comparison', async () => {
     const page = await open(context, '/?view=scenarios&kind=market');
     equal(await marks(page, 'scenario-market', 'reported'), 4, 'reported points of VMR and KB 2023/2030');
@@ -422,6 +565,14 @@ async function viewTests(context, data) {
     const page = await open(context, '/?view=scenarios&kind=stored&scenario=gtc-2024-inference-30x');
     equal(await page.locator('a[data-scenario]').count(), stored.length, 'stored scenarios listed');
     equal(await marks(page, 'claim-check', 'spec ratios'), resp.claimCheck.specRatios.length, 'spec ratio bars');
+    // The measured per-chip ratios (issue 12) against the claim, each pair's differences with their kinds translated.
+    const ratios = resp.claimCheck.measuredRatios;
+    assert(ratios.length > 0, 'the 30x claim has measured ratios');
+    equal(await marks(page, 'claim-measured', 'measured ratios'), ratios.length, 'measured ratio dots');
+    equal(await page.locator('[data-measured-ratio]').count(), ratios.length, 'measured ratio rows');
+    equal(await page.locator('[data-measured-summary]').innerText(), resp.claimCheck.measuredSummary, 'the measured summary');
+    equal(await page.locator('[data-differs]').count(), ratios.reduce((n, m) => n + m.differsFromClaim.length, 0), 'every difference, by its kind');
+    equal(await marks(page, 'scenario-inference', 'modelled points'), resp.result.options.reduce((n, o) => n + o.curve.length, 0), 'the stored comparison\'s curves');
     equal(await marks(page, 'claim-check', 'claimed ratio'), 1, 'claimed ratio rule');
     equal(await page.locator('[data-claimed]').innerText(), '×30', 'claimed ratio');
     assert((await page.locator('blockquote.claim').innerText()).includes(resp.claimCheck.claim.claim), 'claim quoted');
@@ -438,9 +589,68 @@ async function viewTests(context, data) {
     await page.close();
   });
 
+  await test('benchmarks: the measured results with their sources, paged by the API, and the validation chart', async () => {
+    const first = await api('/benchmarks?limit=25');
+    const report = await api('/benchmarks/validation');
+    const page = await open(context, '/?view=benchmarks');
+    equal(await page.locator('[data-result]').count(), first.items.length, 'a row per result of the first page');
+    equal(JSON.stringify(await page.locator('[data-result]').evaluateAll((els) => els.map((e) => e.dataset.result))), JSON.stringify(first.items.map((b) => b.id)), 'the API\'s order');
+    equal(await page.locator('[data-attribution]').count(), first.items.filter((b) => b.source?.attribution).length, 'each result\'s attribution shown');
+    const b0 = first.items[0];
+    const cell = await page.locator(`[data-source="${b0.id}"]`).innerText();
+    for (const part of [b0.source.repository, b0.source.commit.slice(0, 8), b0.source.path, b0.source.licence, b0.source.attribution]) {
+      assert(cell.includes(part), `source cell of ${b0.id} lacks ${part}: ${cell.slice(0, 300)}`);
+    }
+    equal(await page.locator(`[data-source="${b0.id}"] a`).first().getAttribute('href'), b0.source.url, 'the result links to its source');
+    // The model against the measurements: one mark per validated result, y = x, every excluded result with its reason.
+    equal(await marks(page, 'benchmark-validation', 'validated results'), report.results.length, 'a dot per validated result');
+    equal(await marks(page, 'benchmark-validation', 'y = x'), 1, 'the diagonal');
+    equal(await page.locator('[data-excluded]').getAttribute('data-excluded'), String(report.excluded.length), 'results not reproduced');
+    equal(await page.locator('[data-median]').count(), 1 + report.outOfSample.length, 'in-sample and out-of-sample errors');
+    await axeCheck(page, 'benchmarks');
+    await shot(page, 'benchmarks');
+    // Next page: the API's token in the URL, the API's second page on screen.
+    await page.click('a[data-page="next"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('token') && document.body.dataset.ready === 'true');
+    const second = await api(`/benchmarks?limit=25&nextToken=${encodeURIComponent(first.nextToken)}`);
+    equal(JSON.stringify(await page.locator('[data-result]').evaluateAll((els) => els.map((e) => e.dataset.result))), JSON.stringify(second.items.map((b) => b.id)), 'the second page');
+    // A filter is the API's: H100 with Llama 2 70B; the URL keeps it and the first page comes back.
+    await page.selectOption('select[name="chipId"]', 'nvidia-h100-sxm');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('chipId') === 'nvidia-h100-sxm' && document.body.dataset.ready === 'true');
+    equal(query(page).get('token'), null, 'a new filter starts at the first page');
+    await page.selectOption('select[name="model"]', 'llama-2-70b');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'llama-2-70b' && document.body.dataset.ready === 'true');
+    const h100 = await api('/benchmarks?chipId=nvidia-h100-sxm&model=llama-2-70b&limit=25');
+    equal(await page.locator('[data-result]').count(), h100.items.length, 'filtered rows');
+    await page.selectOption('select[name="condition"]', 'scenario:Server');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('scenario') === 'Server' && document.body.dataset.ready === 'true');
+    const server = await api('/benchmarks?chipId=nvidia-h100-sxm&model=llama-2-70b&scenario=Server&limit=25');
+    equal(await page.locator('[data-result]').count(), server.items.length, 'Server rows');
+    // The CSV is the API's, every page of the filtered query.
+    const href = '/benchmarks?chipId=nvidia-h100-sxm&model=llama-2-70b&scenario=Server&limit=100&format=csv';
+    equal(await page.locator('a[data-csv]').getAttribute('href'), href, 'CSV link follows the filters');
+    const csv = await csvDownload(page, 'a[data-csv]');
+    equal(csv.name, 'chipcast-benchmarks.csv', 'benchmark CSV file name');
+    sameBytes(csv.bytes, (await apiCsvAll(href)).bytes, 'filtered benchmark CSV');
+    clean(page);
+    await page.close();
+  });
+
+  await test('benchmarks CSV: every result, its pages (X-Next-Token) appended without their header', async () => {
+    const page = await open(context, '/?view=benchmarks');
+    const { csv, asked } = await downloadInPages(page, '/benchmarks', 20);
+    const all = await apiCsvAll('/benchmarks?limit=100&format=csv');
+    sameBytes(csv.bytes, all.bytes, 'benchmark CSV in pages of 20');
+    const count = (await allItems('/benchmarks')).length;
+    equal(asked.length, Math.ceil(count / 20), 'CSV pages fetched');
+    equal(csvIds(all.bytes).length, count, 'a CSV row per result');
+    clean(page);
+    await page.close();
+  });
+
   await test('every chart has its SVG and PNG downloads', async () => {
     for (const view of ['compare', 'roofline', 'trends', 'forecasts', 'scenarios&kind=training', 'scenarios&kind=inference',
-      'scenarios&kind=market', 'scenarios&kind=stored&scenario=gtc-2024-inference-30x']) {
+      'scenarios&kind=market', 'scenarios&kind=stored&scenario=gtc-2024-inference-30x', 'benchmarks']) {
       const page = await open(context, `/?view=${view}`);
       const charts = await page.locator('figure[data-chart]').count();
       assert(charts > 0, `${view}: no chart`);
@@ -487,6 +697,56 @@ async function viewTests(context, data) {
     await shot(page, 'forecasts-krw-ko');
     clean(page);
     await page.close();
+  });
+
+  await test('Korean on the new views: benchmarks, inference, claim checks', async () => {
+    const page = await open(context, '/?view=benchmarks&lang=ko');
+    equal(await page.locator('h1').innerText(), '실측 벤치마크', 'Korean heading');
+    equal(await page.locator('a[data-nav="benchmarks"]').innerText(), '벤치마크', 'Korean navigation');
+    const text = await page.locator('main').innerText();
+    for (const label of ['모델과 실측 비교', '출처 표기', '라이선스', '재현하지 못한 결과']) assert(text.includes(label), `benchmarks in Korean lacks ${label}`);
+    await axeCheck(page, 'benchmarks ko');
+    await shot(page, 'benchmarks-ko');
+    await page.goto(`${BASE}/?view=scenarios&kind=inference&lang=ko`);
+    await waitReady(page);
+    const inference = await page.locator('main').innerText();
+    for (const label of ['입력한 부하에서의 성능', '플릿, 전력, 비용', '실측(', '병목']) assert(inference.includes(label), `inference in Korean lacks ${label}`);
+    await shot(page, 'scenarios-inference-ko');
+    await page.goto(`${BASE}/?view=scenarios&kind=stored&scenario=gtc-2024-inference-30x&lang=ko`);
+    await waitReady(page);
+    const stored = await page.locator('main').innerText();
+    for (const label of ['주장 대비 칩당 실측 배율', '주장과 다른 점', '데이터시트로 설명되지 않는 배율']) assert(stored.includes(label), `claim check in Korean lacks ${label}`);
+    await page.goto(`${BASE}/?view=catalogue&chip=nvidia-h100-sxm&lang=ko`);
+    await waitReady(page);
+    const detail = await page.locator('[data-detail]').innerText();
+    for (const label of ['구매 가격(칩당 USD)', '칩-시간당 가격(달러)', '등급']) assert(detail.includes(label), `chip detail in Korean lacks ${label}`);
+    clean(page);
+    await page.close();
+  });
+
+  await test('every message in English and Korean, and one for every code the data uses', async () => {
+    const { messages } = await import('../src/i18n.js');
+    const en = Object.keys(messages.en);
+    const ko = Object.keys(messages.ko);
+    equal(en.filter((k) => !ko.includes(k)).join(', '), '', 'English messages without Korean');
+    equal(ko.filter((k) => !en.includes(k)).join(', '), '', 'Korean messages without English');
+    const data = (f) => JSON.parse(readFileSync(join(repo, 'data', f), 'utf8'));
+    const codes = new Set();
+    for (const c of data('chips.json')) {
+      if (c.deviceKind) codes.add(`device.${c.deviceKind}`);
+      if (c.tier) codes.add(`tier.${c.tier}`);
+      for (const p of c.prices || []) codes.add(`price.${p.kind}`);
+    }
+    for (const p of data('chip-hour-prices.json')) codes.add(`price.${p.kind}`).add(`buyer.${p.buyerType}`);
+    for (const b of data('benchmarks.json')) {
+      codes.add(`bm.source.${b.sourceKind}`);
+      if (b.scenario) codes.add(`bm.scenario.${b.scenario}`);
+    }
+    for (const k of ['memory', 'compute', 'overhead']) codes.add(`limit.${k}`);
+    for (const k of ['batchSize', 'targetTokensPerSecondPerUser', 'maxFit']) codes.add(`load.${k}`);
+    for (const k of ['request', 'sourced', 'capex', 'none']) codes.add(`cost.${k}`);
+    for (const k of ['days', 'tokens', 'totalFlop']) codes.add(`mode.${k}`);
+    equal([...codes].filter((k) => !(k in messages.en) || !(k in messages.ko)).join(', '), '', 'codes without a message');
   });
 
   await test('the API reference at /docs and the document at /openapi.yaml', async () => {
@@ -575,7 +835,7 @@ async function main() {
     if (opt.phase === 'xss') {
       await xssTests(context);
     } else {
-      const chips = await allChips();
+      const chips = await allItems('/chips');
       await viewTests(context, { chips });
       await koreanDefaultTest();
     }

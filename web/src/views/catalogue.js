@@ -1,10 +1,10 @@
 // Catalogue: every chip in a sortable, filterable table. vendor, workload and minMemoryGB go to
 // GET /chips as its own filters (so the CSV link carries the same query); precision chooses the
 // compute columns and, with only=1, keeps the chips that have a dense figure at it.
-import { h } from '../dom.js';
+import { h, sourceLink } from '../dom.js';
 import { allChips, listChips, getJson, query } from '../api.js';
-import { setState } from '../state.js';
-import { t, date, num } from '../i18n.js';
+import { setState, viewHref } from '../state.js';
+import { t, date, num, usd } from '../i18n.js';
 import { withTip } from '../tooltip.js';
 import {
   PRECISIONS, P, unitOf, csvLink, errorBox, field, figure, numberInput, select, sortableTable, sourceList, section,
@@ -19,12 +19,70 @@ function flag(chip) {
     sparse && chip.sparseNote ? h('p', { class: 'tip-note' }, chip.sparseNote) : null));
 }
 
+/** The latest dated purchase price of a chip (the API's `prices`, each with its source), or null. */
+export function latestPrice(chip) {
+  const prices = (chip.prices || []).filter((p) => p.usd != null);
+  return prices.length ? [...prices].sort((a, b) => String(b.date || '').localeCompare(String(a.date || '')))[0] : null;
+}
+
+function priceBody(p) {
+  return h('div', { class: 'tip-body' },
+    h('p', { class: 'tip-head' }, `${usd(p.usd)} — ${t(`price.${p.kind}`)}${p.date ? `, ${date(p.date)}` : ''}`),
+    p.source ? h('p', {}, h('span', { class: 'tip-title' }, p.source.title),
+      h('span', { class: 'tip-asof' }, ` — ${t('asOf', { date: date(p.source.asOf) })}`)) : null,
+    p.note ? h('p', { class: 'tip-note' }, p.note) : null);
+}
+
+/** The latest purchase price, its kind and date, with its source on hover and focus. */
+function priceCell(chip) {
+  const p = latestPrice(chip);
+  if (!p) return withTip(h('span', { class: 'fig null', 'data-null': '' }, t('none')), () => h('div', { class: 'tip-body' }, t('price.none')));
+  return withTip(h('span', { class: 'fig', 'data-price': p.kind }, usd(p.usd)), () => priceBody(p));
+}
+
+/** How many measured results the chip has, linked to the Benchmarks view filtered on it. */
+function measuredCell(chip) {
+  const n = chip.measured?.results ?? 0;
+  if (!n) return h('span', { class: 'muted' }, '0');
+  return h('a', { href: viewHref('benchmarks', { chipId: chip.id }), 'data-measured': chip.id }, String(n),
+    h('span', { class: 'sr-only' }, ` (${t('cat.measuredOf', { name: chip.name })})`));
+}
+
+function tierBadge(chip) {
+  if (!chip.tier) return t('none');
+  return withTip(h('span', { class: `badge tier ${chip.tier}`, 'data-tier': chip.tier }, t(`tier.${chip.tier}`)),
+    () => h('div', { class: 'tip-body' }, h('p', {}, t(`tier.${chip.tier}.note`)), chip.epochName ? h('p', { class: 'tip-note' }, t('cat.epochName', { name: chip.epochName })) : null));
+}
+
+function pricesSection(chip) {
+  const prices = [...(chip.prices || [])].sort((a, b) => String(b.date || '').localeCompare(String(a.date || '')));
+  const hourly = chip.chipHourPrices || [];
+  return [
+    h('h3', {}, t('cat.prices')),
+    prices.length ? h('ul', { class: 'sources', 'data-prices': prices.length }, prices.map((p) => h('li', {},
+      h('strong', {}, usd(p.usd)), ` — ${t(`price.${p.kind}`)}${p.date ? `, ${date(p.date)}` : ''}. `,
+      p.source ? sourceLink(p.source.title, p.source.url) : null, p.source?.asOf ? ` (${t('asOf', { date: date(p.source.asOf) })})` : null,
+      p.note ? h('div', { class: 'supports' }, p.note) : null))) : h('p', { class: 'muted' }, t('price.none')),
+    h('h3', {}, t('cat.chipHour')),
+    hourly.length ? h('ul', { class: 'sources', 'data-chip-hour': hourly.length }, hourly.map((p) => h('li', {},
+      h('strong', {}, `${usd(p.usdPerChipHour, 2)}/h`), ` — ${t(`buyer.${p.buyerType}`)}, ${t(`price.${p.kind}`)}${p.asOf ? `, ${date(p.asOf)}` : ''}. `,
+      p.source ? sourceLink(p.source.title, p.source.url) : null,
+      p.source?.attribution ? h('div', { class: 'supports attribution' }, p.source.attribution) : null,
+      p.notes ? h('div', { class: 'supports' }, p.notes) : null))) : h('p', { class: 'muted' }, t('price.noHourly')),
+  ];
+}
+
 function detail(chip) {
   const rows = [
     [t('cat.architecture'), chip.architecture], [t('cat.process'), chip.processNode],
     [t('col.launch'), chip.launchDate ? date(chip.launchDate) : null], [t('cat.launchNote'), chip.launchDateNote],
     [t('cat.memoryType'), chip.memoryType], [t('cat.formFactor'), chip.formFactor], [t('cat.confidence'), chip.confidence],
     [t('col.interconnect'), chip.interconnect ? `${chip.interconnect.name ?? ''} ${chip.interconnect.GBs != null ? num(chip.interconnect.GBs) : ''}` : null],
+    [t('col.deviceKind'), chip.deviceKind ? t(`device.${chip.deviceKind}`) : null], [t('cat.perDevice'), chip.perDeviceNote],
+    [t('col.tier'), chip.tier ? t(`tier.${chip.tier}`) : null], [t('cat.epochNameLabel'), chip.epochName],
+    [t('cat.memoryPhysical'), chip.memoryPhysicalGB != null ? num(chip.memoryPhysicalGB) : null], [t('cat.fp64Kind'), chip.fp64Kind],
+    [t('col.measured'), chip.measured?.results ? h('a', { href: viewHref('benchmarks', { chipId: chip.id }), 'data-measured-detail': chip.id },
+      t('cat.measuredLink', { n: chip.measured.results, name: chip.name })) : '0'],
   ];
   return section(`${chip.vendor} ${chip.name}`,
     h('a', { class: 'btn', href: `/?${new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k !== 'chip'))}`, 'data-close': '' }, t('cat.close')),
@@ -35,6 +93,7 @@ function detail(chip) {
       h('dd', {}, figure(chip.denseTFLOPS[p], chip.sources))])),
     chip.sparseNote ? [h('h3', {}, t('cat.sparseNote')), h('p', { class: 'note', 'data-note': 'sparse' }, chip.sparseNote)] : null,
     chip.notes ? [h('h3', {}, t('cat.notes')), h('p', { class: 'note', 'data-note': 'notes' }, chip.notes)] : null,
+    pricesSection(chip),
     h('h3', {}, t('sources')), sourceList(chip.sources));
 }
 
@@ -79,6 +138,10 @@ export async function render(root, state) {
       cell: (c) => figure(c.derived?.ridgePointFlopPerByte?.[precision] ?? null, c.sources, { digits: 3 }) },
     { key: 'interconnectGBs', label: t('col.interconnect'), num: true, value: (c) => c.interconnect?.GBs, cell: (c) => figure(c.interconnect?.GBs ?? null, c.sources) },
     { key: 'flag', label: t('col.flag'), value: (c) => (c.sourceGivesOnlySparse ? 1 : 0), cell: flag },
+    { key: 'deviceKind', label: t('col.deviceKind'), value: (c) => c.deviceKind, cell: (c) => (c.deviceKind ? t(`device.${c.deviceKind}`) : t('none')) },
+    { key: 'tier', label: t('col.tier'), value: (c) => c.tier, cell: tierBadge },
+    { key: 'price', label: t('col.price'), num: true, value: (c) => latestPrice(c)?.usd, cell: priceCell },
+    { key: 'measured', label: t('col.measured'), num: true, value: (c) => c.measured?.results ?? 0, cell: measuredCell },
   ];
   const sort = columns.some((c) => c.key === state.sort) ? state.sort : 'name';
   const dir = state.dir === 'desc' ? 'desc' : 'asc';

@@ -1,5 +1,6 @@
 package chipcast.local;
 
+import chipcast.core.benchmark.BenchmarkCsv;
 import chipcast.core.chip.ChipCsv;
 import chipcast.core.csv.Csv;
 import chipcast.core.forecast.ForecastCsv;
@@ -31,6 +32,7 @@ class CsvAnswersTest {
     static final String CHIPS = "ChipSpecFunction";
     static final String FORECASTS = "ForecastFunction";
     static final String SCENARIOS = "ScenarioFunction";
+    static final String BENCHMARKS = "BenchmarkFunction";
 
     record Answer(APIGatewayV2HTTPResponse response, List<Map<String, String>> rows, List<String> header) {
         String header(String name) {
@@ -249,6 +251,66 @@ class CsvAnswersTest {
     }
 
     @Test
+    void theBenchmarkListPagesLikeItsJsonEachResultWithItsWholeSource() throws Exception {
+        for (Map<String, String> filters : List.of(q(), q("chipId", "nvidia-h100-sxm", "model", "llama-2-70b"),
+                q("sourceKind", "inferencex", "workload", "1k/1k"), q("scenario", "server"))) {
+            List<String> csvIds = new ArrayList<>();
+            List<JsonNode> jsonItems = new ArrayList<>();
+            String token = null;
+            do {
+                Map<String, String> query = new LinkedHashMap<>(filters);
+                query.put("limit", "7");
+                if (token != null) {
+                    query.put("nextToken", token);
+                }
+                JsonNode json = json(BENCHMARKS, get("list-benchmarks.json", "GET /benchmarks", null, query, null));
+                json.path("items").forEach(jsonItems::add);
+                // The same page as CSV, asked with Accept on every other filter set and with format=csv on the rest.
+                boolean byAccept = filters.size() % 2 == 1;
+                Map<String, String> csvQuery = new LinkedHashMap<>(query);
+                if (!byAccept) {
+                    csvQuery.put("format", "csv");
+                }
+                Answer page = csvAnswer(BENCHMARKS, get("list-benchmarks.json", "GET /benchmarks", null, csvQuery,
+                        byAccept ? "text/csv" : null));
+                assertEquals(Csv.columns(BenchmarkCsv.BenchmarkRow.class), page.header());
+                page.rows().forEach(r -> csvIds.add(r.get("id")));
+                assertEquals(json.path("nextToken").isNull() ? null : json.path("nextToken").asText(),
+                        page.header(Csv.NEXT_TOKEN_HEADER), "one token works for either: " + filters);
+                token = page.header(Csv.NEXT_TOKEN_HEADER);
+                for (int i = 0; i < page.rows().size(); i++) {
+                    Map<String, String> row = page.rows().get(i);
+                    JsonNode b = json.path("items").get(i);
+                    JsonNode source = b.path("source");
+                    for (String field : List.of("repository", "path", "commit", "licence", "attribution")) {
+                        assertEquals(cell(source.path(field)), row.get(field), field + " of " + row.get("id"));
+                        assertFalse(row.get(field).isBlank(), "every result names its " + field + ": " + row.get("id"));
+                    }
+                    assertEquals(cell(source.path("url")), row.get("sourceUrl"));
+                    assertEquals(cell(source.path("title")), row.get("source"));
+                    assertEquals(cell(source.path("asOf")), row.get("asOf"));
+                    assertEquals(cell(b.path("throughputPerChip")), row.get("throughputPerChip"));
+                    assertEquals(cell(b.path("latency").path("tpotMedianMs")), row.get("tpotMedianMs"));
+                    double generated = b.path("sourceKind").asText().equals("inferencex")
+                            ? b.path("outputThroughput").path("value").asDouble() / b.path("acceleratorCount").asInt()
+                            : b.path("throughputPerChip").asDouble();
+                    assertEquals(generated, Double.parseDouble(row.get("generatedTokensPerSecondPerChip")), 1e-9,
+                            "generated tokens per chip: " + row.get("id"));
+                }
+            } while (token != null);
+            assertFalse(csvIds.isEmpty(), "results for " + filters);
+            assertEquals(jsonItems.stream().map(b -> b.path("id").asText()).toList(), csvIds, "the JSON's results, in order");
+        }
+        APIGatewayV2HTTPResponse bad = TestStack.invoke(BENCHMARKS, get("list-benchmarks.json", "GET /benchmarks", null,
+                csv("scenario", "Server", "workload", "1k/1k"), "text/csv"));
+        assertEquals(400, bad.getStatusCode());
+        assertEquals("application/json", bad.getHeaders().get("Content-Type"), "errors stay JSON");
+        APIGatewayV2HTTPResponse one = TestStack.invoke(BENCHMARKS, get("get-benchmark.json", "GET /benchmarks/{benchmarkId}",
+                Map.of("benchmarkId", "mlperf-v5.1-nvidia-b200-sxm-180gbx8-trt-llama2-70b-99-offline"), q("format", "csv"), null));
+        assertEquals(400, one.getStatusCode(), "one result serves no CSV, so format is an unknown parameter there");
+    }
+
+    @Test
     void errorsStayJsonAndFormatIsCheckedWhereCsvIsServedOnly() throws Exception {
         APIGatewayV2HTTPResponse unknown = TestStack.invoke(CHIPS, get("list-chips.json", "GET /chips/compare", null,
                 csv("ids", "nvidia-h100-sxm,nvidia-h900"), "text/csv"));
@@ -282,7 +344,7 @@ class CsvAnswersTest {
         String openapi = java.nio.file.Files.readString(TestStack.ROOT.resolve("docs/openapi.yaml"));
         for (Class<? extends Record> type : List.of(ChipCsv.ChipRow.class, ChipCsv.CompareRow.class, ForecastCsv.PointRow.class,
                 ForecastCsv.SeriesRow.class, ForecastCsv.ConsensusRow.class, ScenarioCsv.TrainingRow.class,
-                ScenarioCsv.InferenceRow.class, ScenarioCsv.MarketRow.class)) {
+                ScenarioCsv.InferenceRow.class, ScenarioCsv.MarketRow.class, BenchmarkCsv.BenchmarkRow.class)) {
             assertTrue(openapi.contains("\"" + String.join(",", Csv.columns(type)) + "\\r\\n\""),
                     "docs/openapi.yaml gives the header row of " + type.getSimpleName() + " as an example: "
                             + String.join(",", Csv.columns(type)));

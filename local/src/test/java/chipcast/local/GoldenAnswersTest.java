@@ -253,6 +253,10 @@ class GoldenAnswersTest {
         cases.add(new Case("csv-compare-market", SCENARIOS, () -> accept(file("compare-market.json"), "text/csv")));
         cases.add(new Case("csv-scenario-training", SCENARIOS, () -> get("get-scenario.json",
                 "GET /scenarios/{scenarioId}/comparison", Map.of("scenarioId", "gtc-2024-training"), q("format", "csv"))));
+        cases.add(new Case("csv-benchmarks-h100-llama2-70b", BENCHMARKS, () -> get("list-benchmarks.json", "GET /benchmarks",
+                null, q("chipId", "nvidia-h100-sxm", "model", "llama-2-70b", "limit", "3", "format", "csv"))));
+        cases.add(new Case("csv-benchmarks-inferencex-accept", BENCHMARKS, () -> accept(get("list-benchmarks.json",
+                "GET /benchmarks", null, q("sourceKind", "inferencex", "workload", "1k/1k", "limit", "2")), "text/csv")));
         cases.add(new Case("csv-bad-format", FORECASTS, () -> get("get-forecast.json", "GET /forecasts/{forecastId}",
                 Map.of("forecastId", "vmr-2024-inference-chips"), q("format", "xlsx"))));
         cases.add(new Case("csv-compare-unknown-is-json", CHIPS, () -> accept(get("list-chips.json", "GET /chips/compare", null,

@@ -2,6 +2,7 @@ package chipcast.benchmarks;
 
 import chipcast.core.Environment;
 import chipcast.core.benchmark.Benchmark;
+import chipcast.core.benchmark.BenchmarkCsv;
 import chipcast.core.benchmark.BenchmarkQuery;
 import chipcast.core.benchmark.BenchmarkService;
 import chipcast.core.bundled.BundledReference;
@@ -66,6 +67,8 @@ public final class BenchmarkHandler extends ApiHandler {
                         "model", "llama-2-70b", "scenario", "Offline", "sourceKind", "mlperf-inference")),
                 PrimingEvents.get("GET /benchmarks", "/benchmarks", Map.of(), Map.of("workload", "1k/1k",
                         "nextToken", "not.ours")),
+                PrimingEvents.get("GET /benchmarks", "/benchmarks", Map.of(), Map.of("chipId", "nvidia-b200",
+                        "limit", "2", "format", "csv")),
                 PrimingEvents.get("GET /benchmarks/validation", "/benchmarks/validation", Map.of()));
     }
 
@@ -91,7 +94,8 @@ public final class BenchmarkHandler extends ApiHandler {
     }
 
     private ApiResponse list(ApiRequest request) {
-        request.allowOnlyQuery(Set.of("chipId", "model", "scenario", "workload", "sourceKind", "limit", "nextToken"));
+        request.allowOnlyQueryAndFormat(Set.of("chipId", "model", "scenario", "workload", "sourceKind", "limit",
+                "nextToken"));
         String chipId = request.query("chipId") == null ? null
                 : Ids.requireSlug(request.query("chipId"), "chipId", "nvidia-h100-sxm");
         String model = request.query("model") == null ? null : id(request.query("model"), "model", "llama-2-70b");
@@ -117,8 +121,8 @@ public final class BenchmarkHandler extends ApiHandler {
                     + " inferencex");
         }
         int limit = request.queryInt("limit", 1, 100, 20);
-        return ApiResponse.ok(benchmarks.list(new BenchmarkQuery(chipId, model, key, source), limit,
-                request.query("nextToken")));
+        return ApiResponse.ok(request, benchmarks.list(new BenchmarkQuery(chipId, model, key, source), limit,
+                request.query("nextToken")), BenchmarkCsv::page);
     }
 
     /** A workload as the index keys it: "1k/1k" and "1024/1024" both become "1k1k". */
