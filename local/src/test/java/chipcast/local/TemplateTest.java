@@ -566,6 +566,17 @@ class TemplateTest {
     }
 
     @Test
+    void theOpenApiValidatorAcceptsTheDocument() throws Exception {
+        Dynalite.ensureInstalled(TestStack.ROOT, Log.QUIET);
+        Process node = new ProcessBuilder("node", "tools/validate-openapi.mjs", "docs/openapi.yaml")
+                .directory(TestStack.ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes());
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, node.exitValue(), output);
+        assertTrue(output.contains("0 finding(s)"), output);
+    }
+
+    @Test
     void readmeAndCiRunTheSameTwoCommands() throws Exception {
         String readme = Files.readString(TestStack.ROOT.resolve("README.md"));
         String ci = Files.readString(TestStack.ROOT.resolve(".ci/run"));
