@@ -319,9 +319,17 @@ class ContractTest {
     }
 
     void site() throws Exception {
-        for (String page : List.of("/", "/index.html", "/favicon.svg", "/docs", "/docs/index.html", "/openapi.yaml")) {
+        for (String page : List.of("/", "/index.html", "/favicon.svg", "/docs", "/docs/", "/docs/index.html", "/openapi.yaml",
+                "/assets/" + Files.list(TestStack.ROOT.resolve("web/dist/assets")).findFirst().orElseThrow().getFileName())) {
             check(200, "GET", page, null);
             check(200, "HEAD", page, null);
+            // only the file's own spelling is the file; a malformed request is the gateway's
+            if (!page.equals("/")) {
+                check(404, "GET", page.toUpperCase(Locale.ROOT), null);
+                check(404, "HEAD", page.toUpperCase(Locale.ROOT), null);
+            }
+            checkRaw(400, "GET", page, "GET " + page + "?%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            checkRaw(400, "HEAD", page, "HEAD " + page + "?%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
         }
         try (Stream<java.nio.file.Path> assets = Files.list(TestStack.ROOT.resolve("web/dist/assets"))) {
             for (java.nio.file.Path asset : assets.sorted().toList()) {
