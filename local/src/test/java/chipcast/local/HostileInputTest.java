@@ -177,11 +177,8 @@ class HostileInputTest {
                 handlers.judged(probe, response.getStatusCode(), csvOrStaticProblem(handlers, probe, response.getStatusCode(),
                         headers.get("Content-Type"), response.getBody()));
             }
-            RawAnswer answer;
-            try {
-                answer = send(probe, target(probe));
-            } catch (IOException e) {
-                http.failure(probe, "no answer: " + e);
+            RawAnswer answer = answer(http, probe);
+            if (answer == null) {
                 continue;
             }
             http.judged(probe, answer.status, csvOrStaticProblem(http, probe, answer.status, answer.contentType, answer.body));
@@ -227,11 +224,8 @@ class HostileInputTest {
         Tally http = new Tally("site-http");
         for (int i = 0; i < ROUND_HTTP_REQUESTS; i++) {
             HostileRequests.Probe probe = requests.traversalProbe(built);
-            RawAnswer answer;
-            try {
-                answer = send(probe, target(probe));
-            } catch (IOException e) {
-                http.failure(probe, "no answer: " + e);
+            RawAnswer answer = answer(http, probe);
+            if (answer == null) {
                 continue;
             }
             if (answer.status() == 200 && answer.contentType() != null && !answer.contentType().startsWith("application/json")) {
@@ -270,6 +264,16 @@ class HostileInputTest {
             // a path no URI parser accepts: the gateway's 400 MALFORMED_REQUEST or 404 in the API's shape
             return answer.status() == 400 || answer.status() == 404 ? (json || answer.body().isEmpty() ? null : "not JSON")
                     : "status " + answer.status() + " to an unparseable path";
+        }
+    }
+
+    /** A probe's answer over HTTP, or null with the failure tallied when none came. */
+    static RawAnswer answer(Tally tally, HostileRequests.Probe probe) throws InterruptedException {
+        try {
+            return send(probe, target(probe));
+        } catch (IOException e) {
+            tally.failure(probe, "no answer: " + e);
+            return null;
         }
     }
 
