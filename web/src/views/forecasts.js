@@ -88,7 +88,7 @@ export function forecastChart({ name, title, description, forecasts, consensus, 
 }
 
 function lastYear(f) {
-  return Math.max(...f.points.map((p) => p.year));
+  return Math.max(...f.knownPoints.map((p) => p.year));
 }
 
 /** The FX rates of GET /fx-rates, each with its date and source; the ones the forecasts used are marked. */

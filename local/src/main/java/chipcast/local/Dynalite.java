@@ -99,19 +99,24 @@ public final class Dynalite implements AutoCloseable {
         }
     }
 
-    /** `npm ci` from the committed package-lock.json when node_modules lacks dynalite. */
+    /** `npm ci` from the committed package-lock.json when node_modules lacks dynalite or one of the validators. */
     public static synchronized void ensureInstalled(Path root, Log log) {
         if (Files.isRegularFile(root.resolve("node_modules/dynalite/cli.js"))
-                && Files.isDirectory(root.resolve("node_modules/@aws/cloudformation-validate"))) {
+                && Files.isDirectory(root.resolve("node_modules/@aws/cloudformation-validate"))
+                && Files.isDirectory(root.resolve("node_modules/@apidevtools/swagger-parser"))) {
             return;
         }
-        log.info("installing dynalite and the template validator (npm ci, pinned by package-lock.json)...");
+        log.info("installing dynalite, the template validator and the OpenAPI validator (npm ci, pinned by package-lock.json)...");
         List<String> command = List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
         try {
-            Process npm = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+            // npm's output goes to a file: under surefire, a child writing to the JVM's stdout corrupts its channel.
+            Path npmLog = Files.createTempFile("chipcast-npm-ci", ".log");
+            Process npm = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(npmLog.toFile()).start();
             if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm ci failed; run it in " + root + " to see why");
+                throw new IllegalStateException("npm ci failed in " + root + ": " + Files.readString(npmLog).strip());
             }
+            Files.deleteIfExists(npmLog);
         } catch (IOException e) {
             throw new IllegalStateException(nodeMissing(), e);
         } catch (InterruptedException e) {

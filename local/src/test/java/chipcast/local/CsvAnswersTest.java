@@ -181,7 +181,7 @@ class CsvAnswersTest {
         JsonNode forecasts = json(FORECASTS, get("list-forecasts.json", "GET /forecasts", null, q("market", "ai-inference-chips"), null));
         int points = 0;
         for (JsonNode f : forecasts.path("items")) {
-            points += f.path("points").size();
+            points += f.path("knownPoints").size();
         }
         assertEquals(points, list.rows().size(), "one row per published point");
         everyRowHasItsSource(list, "value");
@@ -212,6 +212,18 @@ class CsvAnswersTest {
             assertEquals(years.get(i).path("count").asInt(), row.get("asOf").split(" \\| ", -1).length, "one as-of per forecast");
         }
         everyRowHasItsSource(consensus, "median");
+    }
+
+    /** A forecast of one value and no growth rate has no CAGR: its row leaves the cell empty (it was a 500, a null unboxed). */
+    @Test
+    void aForecastWithOneValueAndNoGrowthRateHasAnEmptyCagrCell() throws Exception {
+        Map<String, String> path = Map.of("forecastId", "yole-2022-dc-processors");
+        JsonNode report = json(FORECASTS, get("get-forecast.json", "GET /forecasts/{forecastId}", path, null, null));
+        assertTrue(report.path("cagrPercent").isNull(), report.toString());
+        Answer series = csvAnswer(FORECASTS, get("get-forecast.json", "GET /forecasts/{forecastId}", path, csv(), null));
+        assertEquals(1, series.rows().size());
+        assertEquals("", series.rows().get(0).get("cagrPercent"));
+        assertEquals(report.path("cagrBasis").asText(), series.rows().get(0).get("cagrBasis"));
     }
 
     @Test

@@ -155,7 +155,7 @@ class ForecastHandlerTest {
         for (JsonNode item : list.path("items")) {
             assertFalse(item.path("source").path("asOf").asText().isBlank(), item.path("id").asText());
             if (item.path("id").asText().equals("vmr-2024-inference-chips")) {
-                assertEquals(0.2834, item.path("impliedCagr").asDouble(), 5e-5);
+                assertEquals(0.2834, item.path("cagr").asDouble(), 5e-5);
             }
         }
         JsonNode market = body(TestStack.invoke(FN, TestStack.event("list-forecasts.json", "GET /forecasts", null,
@@ -176,7 +176,7 @@ class ForecastHandlerTest {
         for (JsonNode year : doc.path("years")) {
             assertTrue(year.path("min").asDouble() <= year.path("median").asDouble());
             assertTrue(year.path("median").asDouble() <= year.path("max").asDouble());
-            assertEquals(year.path("count").asInt(), year.path("sourceIds").size());
+            assertEquals(year.path("count").asInt(), year.path("forecastIds").size());
             if (year.path("year").asInt() == 2030) {
                 // latest editions: KB 143; DataHorizzon (both reports), Intel MR and VMR-2025 interpolated: 5 sources
                 // (VMR 2024's 90.6 is superseded by its 2025 edition)
@@ -205,7 +205,7 @@ class ForecastHandlerTest {
         assertEquals("extrapolated", points.path("series").get(9).path("kind").asText());
         JsonNode cagr = body(TestStack.invoke(FN, TestStack.event("calculate-forecast-cagr.json")));
         assertEquals(6 * Math.pow(1.573, 7), cagr.path("lastValue").asDouble(), 1e-9);
-        String base64 = Base64.getEncoder().encodeToString("{\"points\":[{\"year\":2023,\"value\":6},{\"year\":2030,\"value\":143}]}"
+        String base64 = Base64.getEncoder().encodeToString("{\"knownPoints\":[{\"year\":2023,\"value\":6},{\"year\":2030,\"value\":143}]}"
                 .getBytes(StandardCharsets.UTF_8));
         APIGatewayV2HTTPEvent encoded = TestStack.event("calculate-forecast-points.json", "POST /forecasts/calculate", null, null, base64);
         encoded.setIsBase64Encoded(true);
@@ -215,31 +215,31 @@ class ForecastHandlerTest {
     @Test
     void calculateValidatesHard() throws Exception {
         Map<String, String[]> cases = new HashMap<>();
-        cases.put("{\"points\":[{\"year\":1989,\"value\":1}]}", new String[]{"INVALID_BODY", "points[0].year"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":0}]}", new String[]{"INVALID_BODY", "points[0].value"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":\"15.8\"}]}", new String[]{"INVALID_BODY", "points[0].value"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1e309}]}", new String[]{"INVALID_BODY", "points[0].value"});
-        cases.put("{\"points\":[{\"year\":2023.5,\"value\":1}]}", new String[]{"INVALID_BODY", "points[0].year"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1,\"currency\":\"USD\"}]}", new String[]{"UNKNOWN_FIELD", "points[0].currency"});
-        cases.put("{\"points\":[]}", new String[]{"INVALID_BODY", "points"});
-        cases.put("{\"points\":{}}", new String[]{"INVALID_BODY", "points"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1}],\"statedCagrPercnt\":5}", new String[]{"UNKNOWN_FIELD", "statedCagrPercnt"});
+        cases.put("{\"knownPoints\":[{\"year\":1989,\"value\":1}]}", new String[]{"INVALID_BODY", "knownPoints[0].year"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":0}]}", new String[]{"INVALID_BODY", "knownPoints[0].value"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":\"15.8\"}]}", new String[]{"INVALID_BODY", "knownPoints[0].value"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1e309}]}", new String[]{"INVALID_BODY", "knownPoints[0].value"});
+        cases.put("{\"knownPoints\":[{\"year\":2023.5,\"value\":1}]}", new String[]{"INVALID_BODY", "knownPoints[0].year"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1,\"currency\":\"USD\"}]}", new String[]{"UNKNOWN_FIELD", "knownPoints[0].currency"});
+        cases.put("{\"knownPoints\":[]}", new String[]{"INVALID_BODY", "knownPoints"});
+        cases.put("{\"knownPoints\":{}}", new String[]{"INVALID_BODY", "knownPoints"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1}],\"statedCagrPercnt\":5}", new String[]{"UNKNOWN_FIELD", "statedCagrPercnt"});
         cases.put("{\"baseYear\":2023,\"baseValue\":6,\"cagrPercent\":-100,\"targetYear\":2030}", new String[]{"INVALID_BODY", "cagrPercent"});
         cases.put("{\"baseYear\":2023,\"baseValue\":6,\"cagrPercent\":57.3}", new String[]{"INVALID_BODY", "targetYear"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1}],\"baseYear\":2023}", new String[]{"INVALID_BODY", "baseYear"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1},{\"year\":2023,\"value\":2}]}", new String[]{"INVALID_BODY", "points[1].year"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1}],\"from\":2030,\"to\":2020}", new String[]{"INVALID_BODY", "from"});
-        cases.put("{\"points\":[{\"year\":2023,\"value\":1}]}", new String[]{"INVALID_BODY", "statedCagr"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1}],\"baseYear\":2023}", new String[]{"INVALID_BODY", "baseYear"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1},{\"year\":2023,\"value\":2}]}", new String[]{"INVALID_BODY", "knownPoints[1].year"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1}],\"from\":2030,\"to\":2020}", new String[]{"INVALID_BODY", "from"});
+        cases.put("{\"knownPoints\":[{\"year\":2023,\"value\":1}]}", new String[]{"INVALID_BODY", "statedCagrPercent"});
         cases.put("[1,2]", new String[]{"INVALID_BODY", "body"});
-        cases.put("{\"points\":", new String[]{"INVALID_BODY", "body"});
+        cases.put("{\"knownPoints\":", new String[]{"INVALID_BODY", "body"});
         cases.put("{\"a\":1,\"a\":2}", new String[]{"INVALID_BODY", "body"});
         cases.put("", new String[]{"INVALID_BODY", "body"});
         cases.put("[".repeat(5000), new String[]{"INVALID_BODY", "body"});
-        StringBuilder many = new StringBuilder("{\"points\":[");
+        StringBuilder many = new StringBuilder("{\"knownPoints\":[");
         for (int i = 0; i < 201; i++) {
             many.append(i == 0 ? "" : ",").append("{\"year\":").append(1990 + (i % 111)).append(",\"value\":1}");
         }
-        cases.put(many.append("]}").toString(), new String[]{"INVALID_BODY", "points"});
+        cases.put(many.append("]}").toString(), new String[]{"INVALID_BODY", "knownPoints"});
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             APIGatewayV2HTTPResponse response = calculate(c.getKey());
             String label = c.getKey().length() > 80 ? c.getKey().substring(0, 80) : c.getKey();
@@ -248,7 +248,7 @@ class ForecastHandlerTest {
             assertEquals(c.getValue()[0], error.path("code").asText(), label);
             assertEquals(c.getValue()[1], error.path("parameter").asText(), label + " -> " + response.getBody());
         }
-        String huge = "{\"points\":[{\"year\":2023,\"value\":1}],\"pad\":\"" + "x".repeat(70_000) + "\"}";
+        String huge = "{\"knownPoints\":[{\"year\":2023,\"value\":1}],\"pad\":\"" + "x".repeat(70_000) + "\"}";
         assertError(calculate(huge), 413, "PAYLOAD_TOO_LARGE", null);
         APIGatewayV2HTTPEvent xml = TestStack.event("calculate-forecast-points.json");
         xml.setHeaders(Map.of("content-type", "application/xml"));

@@ -150,12 +150,12 @@ class GoldenAnswersTest {
         cases.add(new Case("readme-forecast-bad-currency", FORECASTS, () -> get("get-forecast.json", "GET /forecasts/{forecastId}",
                 Map.of("forecastId", "vmr-2024-inference-chips"), q("currency", "EUR"))));
         cases.add(new Case("readme-calculate-unknown-field", FORECASTS, () -> raw("calculate-forecast-points.json",
-                "{\"points\":[{\"year\":2023,\"value\":15.8}],\"utilisation\":1}", null)));
+                "{\"knownPoints\":[{\"year\":2023,\"value\":15.8}],\"utilisation\":1}", null)));
         cases.add(new Case("readme-calculate-one-point-no-cagr", FORECASTS, () -> raw("calculate-forecast-points.json",
-                "{\"points\":[{\"year\":2023,\"value\":15.8}]}", null)));
+                "{\"knownPoints\":[{\"year\":2023,\"value\":15.8}]}", null)));
         cases.add(new Case("readme-calculate-bad-value", FORECASTS, () -> raw("calculate-forecast-points.json",
-                "{\"points\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":-1}]}", null)));
-        cases.add(new Case("readme-calculate-not-json", FORECASTS, () -> raw("calculate-forecast-points.json", "{\"points\":", null)));
+                "{\"knownPoints\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":-1}]}", null)));
+        cases.add(new Case("readme-calculate-not-json", FORECASTS, () -> raw("calculate-forecast-points.json", "{\"knownPoints\":", null)));
         cases.add(new Case("readme-calculate-text-plain", FORECASTS, () -> raw("calculate-forecast-points.json", "{}", "text/plain")));
         cases.add(new Case("readme-forecast-past-the-cap", FORECASTS, () -> get("get-forecast.json", "GET /forecasts/{forecastId}",
                 Map.of("forecastId", "vmr-2024-inference-chips"), q("to", "2041"))));

@@ -177,11 +177,8 @@ class HostileInputTest {
                 handlers.judged(probe, response.getStatusCode(), csvOrStaticProblem(handlers, probe, response.getStatusCode(),
                         headers.get("Content-Type"), response.getBody()));
             }
-            RawAnswer answer;
-            try {
-                answer = send(probe, target(probe));
-            } catch (IOException e) {
-                http.failure(probe, "no answer: " + e);
+            RawAnswer answer = answer(http, probe);
+            if (answer == null) {
                 continue;
             }
             http.judged(probe, answer.status, csvOrStaticProblem(http, probe, answer.status, answer.contentType, answer.body));
@@ -190,6 +187,94 @@ class HostileInputTest {
         http.report();
         assertTrue(handlers.csvAnswers > 0 && http.csvAnswers > 0 && http.fileAnswers > 0,
                 "the probes reached CSV answers and files: " + handlers.csvAnswers + ", " + http.csvAnswers + ", " + http.fileAnswers);
+    }
+
+    static final int ROUND_HANDLER_REQUESTS = 5_000;
+    static final int ROUND_HTTP_REQUESTS = 2_500;
+
+    /**
+     * Issue 15: what this round added (the benchmark and discovery routes, CSV variants) straight to the handlers, and
+     * the explorer's static files with traversals over HTTP, every answer judged against docs/openapi.yaml
+     * ({@link Contract}: a documented status, headers and body, or the gateway's 404/400 where no operation covers the
+     * request): no 5xx, and no file but the build's, byte for byte.
+     */
+    @Test
+    void thisRoundsRoutesAndTheSiteAnswerAsTheDocumentSays() throws Exception {
+        List<String> built = builtFiles();
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        for (String file : built) {
+            files.put(file, java.nio.file.Files.readAllBytes(TestStack.ROOT.resolve("web/dist" + file)));
+        }
+        byte[] openapi = java.nio.file.Files.readAllBytes(TestStack.ROOT.resolve("docs/openapi.yaml"));
+        HostileRequests requests = generator(SEED + 3);
+        Router router = new Router(TestStack.env().template().routes());
+        Tally handlers = new Tally("round-handler");
+        for (int i = 0; i < ROUND_HANDLER_REQUESTS; i++) {
+            HostileRequests.Probe probe = requests.roundProbe();
+            APIGatewayV2HTTPEvent event = event(probe, router);
+            APIGatewayV2HTTPResponse response = TestStack.invoke(functionOf(probe, router), event);
+            Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+            // judged as the answer of the route the event went to (its parameters as one segment, as API Gateway gives them)
+            String routePath = event.getRouteKey().substring(event.getRouteKey().indexOf(' ') + 1).replaceAll("\\{[^}]+}", "p");
+            List<String> problems = Contract.DOCUMENT.problems(probe.method(), routePath, response.getStatusCode(),
+                    headers, response.getBody());
+            handlers.judged(probe, response.getStatusCode(), response.getStatusCode() >= 500 ? "status " + response.getStatusCode()
+                    : problems.isEmpty() ? null : problems + " " + HostileRequestsText.cut(response.getBody()));
+        }
+        Tally http = new Tally("site-http");
+        for (int i = 0; i < ROUND_HTTP_REQUESTS; i++) {
+            HostileRequests.Probe probe = requests.traversalProbe(built);
+            RawAnswer answer = answer(http, probe);
+            if (answer == null) {
+                continue;
+            }
+            if (answer.status() == 200 && answer.contentType() != null && !answer.contentType().startsWith("application/json")) {
+                http.fileAnswers++;
+            }
+            http.judged(probe, answer.status(), siteProblem(probe, answer, files, openapi));
+        }
+        handlers.report();
+        http.report();
+        assertTrue(http.fileAnswers > 0, "some probes were built files");
+    }
+
+    /** A file answer must be one of the build's (or this document) and asked for by GET or HEAD; the rest is the contract's. */
+    static String siteProblem(HostileRequests.Probe probe, RawAnswer answer, Map<String, byte[]> files, byte[] openapi) {
+        if (answer.status() >= 500) {
+            return "status " + answer.status();
+        }
+        boolean json = answer.contentType() != null && answer.contentType().startsWith("application/json");
+        if (answer.status() == 200 && !json) {
+            byte[] body = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (!probe.method().equals("GET") && !probe.method().equals("HEAD")) {
+                return "a file answer to " + probe.method();
+            }
+            boolean ours = body.length == 0 || java.util.Arrays.equals(body, openapi)
+                    || files.values().stream().anyMatch(f -> java.util.Arrays.equals(f, body));
+            if (!ours) {
+                return "a file that is not in web/dist: " + HostileRequestsText.cut(answer.body());
+            }
+        }
+        String path = target(probe);
+        path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        try {
+            List<String> problems = Contract.DOCUMENT.problems(probe.method(), path, answer.status(), answer.headers(), answer.body());
+            return problems.isEmpty() ? null : problems.toString();
+        } catch (RuntimeException e) {
+            // a path no URI parser accepts: the gateway's 400 MALFORMED_REQUEST or 404 in the API's shape
+            return answer.status() == 400 || answer.status() == 404 ? (json || answer.body().isEmpty() ? null : "not JSON")
+                    : "status " + answer.status() + " to an unparseable path";
+        }
+    }
+
+    /** A probe's answer over HTTP, or null with the failure tallied when none came. */
+    static RawAnswer answer(Tally tally, HostileRequests.Probe probe) throws InterruptedException {
+        try {
+            return send(probe, target(probe));
+        } catch (IOException e) {
+            tally.failure(probe, "no answer: " + e);
+            return null;
+        }
     }
 
     /** The built explorer's files as request paths (/index.html, /assets/...). */
@@ -360,7 +445,8 @@ class HostileInputTest {
         return validUri("http://localhost" + target) && target.chars().allMatch(c -> c < 0x7f) && !target.startsWith("//");
     }
 
-    record RawAnswer(int status, String contentType, String body) {
+    /** An answer over HTTP: its status, Content-Type, body and every header (one value each). */
+    record RawAnswer(int status, String contentType, String body, Map<String, String> headers) {
     }
 
     /** A probe over the local server: by java.net.http where it can send it, else written to a socket as-is. */
@@ -378,7 +464,10 @@ class HostileInputTest {
             request.header("Accept", probe.accept());
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new RawAnswer(response.statusCode(), response.headers().firstValue("content-type").orElse(null), response.body());
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> headers.put(k, String.join(",", v)));
+        return new RawAnswer(response.statusCode(), response.headers().firstValue("content-type").orElse(null), response.body(),
+                headers);
     }
 
     /** A request the HTTP client refuses to send (not a valid URI), written to a socket as-is. */
@@ -405,13 +494,16 @@ class HostileInputTest {
                 throw new IOException("not an HTTP answer: " + HostileRequestsText.cut(text));
             }
             int status = Integer.parseInt(text.substring(9, 12));
-            String contentType = null;
+            Map<String, String> headers = new LinkedHashMap<>();
             for (String line : text.substring(0, end).split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
-                    contentType = line.substring("content-type:".length()).trim();
+                int colon = line.indexOf(':');
+                if (colon > 0 && !line.startsWith("HTTP/")) {
+                    headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
                 }
             }
-            return new RawAnswer(status, contentType, text.substring(end + 4));
+            String contentType = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            return new RawAnswer(status, contentType, text.substring(end + 4), headers);
         }
     }
 

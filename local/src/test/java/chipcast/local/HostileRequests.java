@@ -504,7 +504,10 @@ final class HostileRequests {
             "/openapi.yaml", "/favicon.svg", "/assets/", "/assets/explorer.js", "/.build-fingerprint", "/assets/.hidden",
             "/assets/../pom.xml", "/assets/%2e%2e/package.json", "/%2e%2e/%2e%2e/etc/passwd", "/docs/../../pom.xml",
             "/web/dist/index.html", "/dist/index.html", "/index.html/", "/INDEX.HTML", "/index.html%00.js", "//index.html",
-            "/assets//explorer.js", "/docs/%2F..%2F..%2Fpom.xml", "/openapi.yaml/..", "/favicon.svg;.html", "/~root");
+            "/assets//explorer.js", "/docs/%2F..%2F..%2Fpom.xml", "/openapi.yaml/..", "/favicon.svg;.html", "/~root",
+            "/../pom.xml", "/%2e%2e/pom.xml", "/..%2fpom.xml", "/assets/..%2f..%2ftemplate.yaml", "/index.html%00",
+            "/%00/../pom.xml", "/assets\\..\\..\\pom.xml", "/assets/../../template.yaml", "/assets/%2e%2e%2f%2e%2e%2ftemplate.yaml",
+            "/docs/..%5c..%5cpom.xml", "/" + "x".repeat(9_000), "/assets/" + "..%2f".repeat(500) + "pom.xml");
 
     /**
      * A CSV probe (a route that serves CSV, with {@code format=csv} or an Accept header asking for it, and its
@@ -533,6 +536,55 @@ final class HostileRequests {
         }
         return new Probe(Kind.STATIC_FILE, method, null, null, path, query, null, null, false, new byte[0], true,
                 random.nextBoolean() ? null : pick(List.of("text/html", "*/*", "text/csv", hostileAccept())));
+    }
+
+    /**
+     * A request to what this round added, for the handlers: the benchmark routes, the discovery routes or a CSV
+     * variant, each as {@link #benchmarkProbe}, {@link #discoveryProbe} and {@link #csvProbe} build them.
+     */
+    Probe roundProbe() {
+        int pick = random.nextInt(3);
+        Probe benchmarks = pick == 0 ? benchmarkProbe() : null;
+        if (benchmarks != null) {
+            return benchmarks;
+        }
+        return pick == 1 ? discoveryProbe() : csvProbe();
+    }
+
+    private static final List<String> TRAVERSALS = List.of("..", "%2e%2e", "%2E%2E", ".%2e", "%2e.", "..%2f", "..%2F", "..%5c",
+            "..\\", "\\..", "%c0%ae%c0%ae", "%252e%252e", "....", ".", "%2e", "%00", "..%00", "%2f", "%5c", ";", "..;");
+    private static final List<String> OUTSIDE = List.of("pom.xml", "template.yaml", "package.json", "etc/passwd", ".git/config",
+            "web/src/main.js", "README.md", "local/pom.xml", "docs/api-changelog.md", "web/index.html", "node_modules/dynalite/cli.js");
+
+    /**
+     * A static-file probe over HTTP: a built file, a look-alike (STATIC_PATHS), or a traversal toward a file outside
+     * web/dist: "..", its percent-encodings (single, double, overlong UTF-8), backslashes, NUL, ";" and very long
+     * paths, under "/", "/assets/" or "/docs/"; GET mostly, HEAD and other methods too; sent as written.
+     */
+    Probe traversalProbe(List<String> builtFiles) {
+        String path;
+        switch (random.nextInt(5)) {
+            case 0 -> path = pick(builtFiles);
+            case 1 -> path = pick(STATIC_PATHS);
+            case 2 -> path = "/" + "a/".repeat(1 + random.nextInt(3000)) + pick(OUTSIDE);
+            default -> {
+                StringBuilder p = new StringBuilder(pick(List.of("/", "/assets/", "/docs/", "//", "/assets//", "\\")));
+                int depth = 1 + random.nextInt(6);
+                String step = pick(TRAVERSALS);
+                String separator = pick(List.of("/", "/", "%2f", "%5c", "\\", "//"));
+                for (int i = 0; i < depth; i++) {
+                    p.append(random.nextInt(5) == 0 ? pick(TRAVERSALS) : step).append(separator);
+                }
+                p.append(random.nextBoolean() ? pick(OUTSIDE) : pick(builtFiles).substring(1));
+                if (random.nextInt(8) == 0) {
+                    p.append(pick(List.of("%00", "%00.js", "?", "#", "/.", "/..", ";.css")));
+                }
+                path = p.toString();
+            }
+        }
+        String method = random.nextInt(5) == 0 ? pick(List.of("HEAD", "POST", "PUT", "DELETE", "OPTIONS")) : "GET";
+        return new Probe(Kind.STATIC_FILE, method, null, null, path, List.of(), null, null, false, new byte[0], true,
+                random.nextBoolean() ? null : pick(List.of("text/html", "*/*", "text/csv")));
     }
 
     private Probe csvProbe() {

@@ -192,7 +192,7 @@ class LocalServerTest {
 
     @Test
     void expectContinueAndManyRequestsInARowWork() throws Exception {
-        String body = "{\"points\":[{\"year\":2023,\"value\":10},{\"year\":2028,\"value\":40}],\"unit\":\"billion\",\"currency\":\"USD\"}";
+        String body = "{\"knownPoints\":[{\"year\":2023,\"value\":10},{\"year\":2028,\"value\":40}],\"unit\":\"billion\",\"currency\":\"USD\"}";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/forecasts/calculate"))
                 .expectContinue(true).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -554,15 +554,26 @@ class TemplateTest {
         assertTrue(readme.contains("`SiteUrl`") && readme.contains("`CorsAllowedOrigin` | empty"), "README's deploy section names SiteUrl and the CORS default");
     }
 
-    @Test
-    void awsOfflineValidatorAcceptsTheTemplate() throws Exception {
+    /** Runs one of tools/*.mjs (the pinned npm validators) on a file: it must exit 0 and say it found nothing. */
+    static void validatorAccepts(String tool, String file, String clean) throws Exception {
         Dynalite.ensureInstalled(TestStack.ROOT, Log.QUIET);
-        Process node = new ProcessBuilder("node", "tools/validate-template.mjs", "template.yaml")
+        Process node = new ProcessBuilder("node", "tools/" + tool, file)
                 .directory(TestStack.ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes());
         assertTrue(node.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, node.exitValue(), output);
-        assertTrue(output.contains("0 error(s)"), output);
+        assertTrue(output.contains(clean), output);
+    }
+
+    @Test
+    void awsOfflineValidatorAcceptsTheTemplate() throws Exception {
+        validatorAccepts("validate-template.mjs", "template.yaml", "0 error(s)");
+    }
+
+    /** @apidevtools/swagger-parser: the OpenAPI 3.0 schema, every $ref, the spec's rules; and additionalProperties: false. */
+    @Test
+    void theOpenApiValidatorAcceptsTheDocument() throws Exception {
+        validatorAccepts("validate-openapi.mjs", "docs/openapi.yaml", "0 finding(s)");
     }
 
     @Test

@@ -73,11 +73,11 @@ public final class ForecastHandler extends ApiHandler {
                 PrimingEvents.get("GET /forecasts/consensus", "/forecasts/consensus", Map.of(),
                         Map.of("market", "ai-inference-chips", "format", "csv")),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
-                        "{\"points\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":90.6}],\"statedCagrPercent\":28}"),
+                        "{\"knownPoints\":[{\"year\":2023,\"value\":15.8},{\"year\":2030,\"value\":90.6}],\"statedCagrPercent\":28}"),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
                         "{\"baseYear\":2023,\"baseValue\":6,\"cagrPercent\":57.3,\"targetYear\":2030}"),
                 PrimingEvents.withBody("POST", "POST /forecasts/calculate", "/forecasts/calculate", Map.of(), Map.of(),
-                        "{\"points\":[{\"year\":2023,\"value\":15.8}],\"utilisation\":1}"));
+                        "{\"knownPoints\":[{\"year\":2023,\"value\":15.8}],\"utilisation\":1}"));
     }
 
     @Override

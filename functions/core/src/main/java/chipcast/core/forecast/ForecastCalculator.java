@@ -18,6 +18,10 @@ public final class ForecastCalculator {
     public static final int MIN_YEAR = 1990;
     public static final int MAX_YEAR = 2100;
     public static final int MAX_POINTS = 200;
+    /** The known points' name in a request and in every answer (POST /forecasts/calculate, GET /forecasts...). */
+    public static final String POINTS = "knownPoints";
+    /** The request field a stated CAGR comes in (percent); errors about it name that field. */
+    public static final String STATED_CAGR = "statedCagrPercent";
     /** A stated CAGR further than this from the implied one (in percentage points) is flagged. */
     public static final double STATED_CAGR_TOLERANCE_POINTS = 0.5;
 
@@ -44,7 +48,7 @@ public final class ForecastCalculator {
                                                  Integer from, Integer to) {
         List<KnownPoint> sorted = validatePoints(points);
         if (statedCagr != null) {
-            checkCagr(statedCagr, "statedCagr");
+            checkCagr(statedCagr, STATED_CAGR);
         }
         KnownPoint first = sorted.get(0);
         KnownPoint last = sorted.get(sorted.size() - 1);
@@ -60,7 +64,7 @@ public final class ForecastCalculator {
         if (sorted.size() == 1) {
             // No implied rate from one point; the stated one is the only growth information.
             if (statedCagr == null) {
-                throw new ForecastInputException("statedCagr",
+                throw new ForecastInputException(STATED_CAGR,
                         "a single known point needs a stated CAGR to build a series");
             }
             cagr = statedCagr;
@@ -71,7 +75,7 @@ public final class ForecastCalculator {
             cagr = Math.expm1(logRate);
             multiple = last.value() / first.value();
             if (!Double.isFinite(cagr) || cagr <= -1 || !Double.isFinite(multiple) || multiple <= 0) {
-                throw new ForecastInputException("points",
+                throw new ForecastInputException(POINTS,
                         "first and last values are too far apart to give a finite growth rate");
             }
             if (statedCagr != null) {
@@ -94,7 +98,7 @@ public final class ForecastCalculator {
             if (k < n && sorted.get(k).year() == y) {
                 value = sorted.get(k).value();
                 kind = SeriesPoint.REPORTED;
-                field = "points";
+                field = POINTS;
             } else if (k == 0) {
                 value = grow(first.value(), logRate, y - first.year());
                 kind = SeriesPoint.EXTRAPOLATED;
@@ -109,7 +113,7 @@ public final class ForecastCalculator {
                 double t = (double) (y - a.year()) / (b.year() - a.year());
                 value = a.value() * Math.exp(t * (Math.log(b.value()) - Math.log(a.value())));
                 kind = SeriesPoint.INTERPOLATED;
-                field = "points";
+                field = POINTS;
             }
             series.add(point(y, value, prev, kind, field));
             prev = value;
@@ -134,7 +138,7 @@ public final class ForecastCalculator {
             }
         }
         return new ForecastCalculation(p.year(), p.value(), p.year(), p.value(), Double.NaN, 1.0, null, null, false,
-                null, List.of(point(p.year(), p.value(), Double.NaN, SeriesPoint.REPORTED, "points")));
+                null, List.of(point(p.year(), p.value(), Double.NaN, SeriesPoint.REPORTED, POINTS)));
     }
 
     /**
@@ -231,23 +235,23 @@ public final class ForecastCalculator {
         double r2 = syy == 0 ? 1.0 : Math.min(1.0, (sxy * sxy) / (sxx * syy));
         double growth = Math.expm1(slope);
         if (!Double.isFinite(growth)) {
-            throw new ForecastInputException("points", "fitted growth rate is not a finite number");
+            throw new ForecastInputException(POINTS, "fitted growth rate is not a finite number");
         }
         return new Fit(growth, r2, n);
     }
 
     private static List<KnownPoint> validatePoints(List<KnownPoint> points) {
         if (points == null || points.isEmpty()) {
-            throw new ForecastInputException("points", "at least one known point is required");
+            throw new ForecastInputException(POINTS, "at least one known point is required");
         }
         if (points.size() > MAX_POINTS) {
-            throw new ForecastInputException("points",
+            throw new ForecastInputException(POINTS,
                     "at most " + MAX_POINTS + " known points are allowed, got " + points.size());
         }
         Map<Integer, Integer> seen = new HashMap<>();
         for (int i = 0; i < points.size(); i++) {
             KnownPoint p = points.get(i);
-            String name = "points[" + i + "]";
+            String name = POINTS + "[" + i + "]";
             if (p == null) {
                 throw new ForecastInputException(name, "must not be null");
             }
@@ -256,7 +260,7 @@ public final class ForecastCalculator {
             Integer earlier = seen.putIfAbsent(p.year(), i);
             if (earlier != null) {
                 throw new ForecastInputException(name + ".year",
-                        "year " + p.year() + " already given by points[" + earlier + "]");
+                        "year " + p.year() + " already given by " + POINTS + "[" + earlier + "]");
             }
         }
         List<KnownPoint> sorted = new ArrayList<>(points);

@@ -19,7 +19,7 @@ public final class ForecastCsv {
     /** GET /forecasts: one point a forecast published, with what the forecast states and implies. */
     public record PointRow(String forecastId, String publisher, String market, String marketDefinition,
                            String currency, String unit, int year, double value, String pointNote,
-                           Double statedCagrPercent, String statedCagrText, Double impliedCagrPercent,
+                           Double statedCagrPercent, String statedCagrText, Double cagrPercent, String cagrBasis,
                            Double multiple, String publicationDate, String edition, String editionOf,
                            String supersededBy, String confidence, String source, String sourceUrl, String asOf) {
     }
@@ -30,7 +30,7 @@ public final class ForecastCsv {
      */
     public record SeriesRow(String forecastId, String publisher, String market, String currency, String unit,
                             int year, double value, Double yoyGrowth, String kind, Double publishedValue,
-                            String publishedCurrency, String publishedUnit, double cagrPercent, String cagrBasis,
+                            String publishedCurrency, String publishedUnit, Double cagrPercent, String cagrBasis,
                             String fxPair, Double fxRate, String fxAsOf, String source, String sourceUrl,
                             String asOf) {
     }
@@ -48,10 +48,10 @@ public final class ForecastCsv {
         List<PointRow> rows = new ArrayList<>();
         for (ForecastSummary f : list.items()) {
             Forecast.SourceRef source = source(f.source());
-            for (Forecast.Point p : f.points()) {
+            for (Forecast.Point p : f.knownPoints()) {
                 rows.add(new PointRow(f.id(), f.publisher(), f.market(), f.marketDefinition(), f.currency(), f.unit(),
                         p.year(), p.value(), p.note(), f.statedCagr() == null ? null : f.statedCagr().percent(),
-                        f.statedCagr() == null ? null : f.statedCagr().text(), f.impliedCagrPercent(), f.multiple(),
+                        f.statedCagr() == null ? null : f.statedCagr().text(), f.cagrPercent(), f.cagrBasis(), f.multiple(),
                         f.publicationDate(), f.edition(), f.editionOf(), f.supersededBy(), f.confidence(), source.title(),
                         source.url(), source.asOf()));
             }
@@ -81,11 +81,11 @@ public final class ForecastCsv {
         c.sources().forEach(m -> members.put(m.id(), m));
         List<ConsensusRow> rows = new ArrayList<>();
         for (ConsensusYear y : c.years()) {
-            List<ConsensusReport.Member> covering = y.sourceIds().stream().map(members::get).toList();
+            List<ConsensusReport.Member> covering = y.forecastIds().stream().map(members::get).toList();
             List<Forecast.SourceRef> sources = covering.stream().map(m -> source(m == null ? null : m.source())).toList();
             List<Fx> fx = covering.stream().map(m -> Fx.of(m == null ? null : m.fx())).toList();
             rows.add(new ConsensusRow(c.market(), c.currency(), c.unit(), y.year(), y.min(), y.max(), y.median(),
-                    y.count(), Csv.join(y.sourceIds()), Csv.join(sources.stream().map(Forecast.SourceRef::title).toList()),
+                    y.count(), Csv.join(y.forecastIds()), Csv.join(sources.stream().map(Forecast.SourceRef::title).toList()),
                     Csv.join(sources.stream().map(Forecast.SourceRef::url).toList()),
                     Csv.join(sources.stream().map(Forecast.SourceRef::asOf).toList()),
                     Csv.join(fx.stream().map(Fx::pair).toList()), Csv.join(fx.stream().map(Fx::rate).toList()),

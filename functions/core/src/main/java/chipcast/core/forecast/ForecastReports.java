@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 public final class ForecastReports {
     /** Bumped when a formula or a document's shape changes, so the recalculation rewrites every series. */
-    public static final String ALGORITHM_VERSION = "forecast-v2";
+    public static final String ALGORITHM_VERSION = "forecast-v3";
     public static final String METHOD = "Implied CAGR = (last/first)^(1/(lastYear-firstYear)) - 1 over the first and "
             + "last known points; years between known points on the geometric path v0*(v1/v0)^((y-y0)/(y1-y0)); "
             + "extrapolation at the implied CAGR only when the range asked for goes past the known points; with 3+ "
@@ -58,10 +58,7 @@ public final class ForecastReports {
         return new ForecastReport(f.id(), f.publisher(), f.market(), f.marketDefinition(), f.source(),
                 f.publicationDate(), f.retrievedVia(), f.confidence(), f.notes(), currency, "billion",
                 FxApplied.of(conversion), known, growth ? calc.cagr() : null, growth ? calc.cagr() * 100 : null,
-                implied ? "implied by the known points " + calc.firstYear() + " and " + calc.lastYear()
-                        : growth ? "the source's stated CAGR (one known point: nothing to imply)"
-                        : "none: one known point and no stated CAGR",
-                implied ? calc.multiple() : null, f.statedCagr(), implied ? calc.statedCagrGapPoints() : null,
+                cagrBasis(calc), implied ? calc.multiple() : null, f.statedCagr(), implied ? calc.statedCagrGapPoints() : null,
                 implied && f.statedCagr() != null ? consistent(f.statedCagr(), calc) : null,
                 statedNote(f, calc, implied), calc.fit(), calc.series(), METHOD, null, null,
                 extrapolation(calc.series(), firstKnown, lastKnown, lastAllowed));
@@ -132,14 +129,24 @@ public final class ForecastReports {
                 superseded, warnings, years, CONSENSUS_METHOD, null, null);
     }
 
-    /** What GET /forecasts lists: inputs and the implied CAGR. */
+    /** What GET /forecasts lists: inputs and the CAGR, as {@link #forecast} gives it. */
     public static ForecastSummary summary(Forecast f) {
         ForecastCalculation calc = calculation(f, null, null);
         boolean implied = calc.lastYear() > calc.firstYear();
+        boolean growth = Double.isFinite(calc.cagr());
         return new ForecastSummary(f.id(), f.publisher(), f.market(), f.marketDefinition(), f.currency(), f.unit(),
-                f.points(), f.statedCagr(), implied ? calc.cagr() : null, implied ? calc.cagr() * 100 : null,
-                implied ? calc.multiple() : null, f.publicationDate(), f.source(), f.confidence(), f.edition(),
+                f.points(), f.statedCagr(), growth ? calc.cagr() : null, growth ? calc.cagr() * 100 : null,
+                cagrBasis(calc), implied ? calc.multiple() : null, f.publicationDate(), f.source(), f.confidence(), f.edition(),
                 f.editionOf(), f.supersededBy());
+    }
+
+    /** Where a forecast's {@code cagr} comes from: its known points, its stated CAGR (one point), or nowhere. */
+    static String cagrBasis(ForecastCalculation calc) {
+        if (calc.lastYear() > calc.firstYear()) {
+            return "implied by the known points " + calc.firstYear() + " and " + calc.lastYear();
+        }
+        return Double.isFinite(calc.cagr()) ? "the source's stated CAGR (one known point: nothing to imply)"
+                : "none: one known point and no stated CAGR";
     }
 
     /** A dataset forecast's own calculation: from its points, or its one point alone when it states no CAGR. */

@@ -125,7 +125,7 @@ public final class ForecastService {
             throw RequestException.invalidField("from", "must not be after 'to'");
         }
         ForecastCalculation calc;
-        if (body.points() != null) {
+        if (body.knownPoints() != null) {
             List<String> others = new ArrayList<>();
             if (body.baseYear() != null) {
                 others.add("baseYear");
@@ -141,12 +141,12 @@ public final class ForecastService {
             }
             if (!others.isEmpty()) {
                 throw RequestException.invalidField(others.get(0),
-                        "cannot be combined with 'points': give known points, or a base point with a CAGR");
+                        "cannot be combined with '" + ForecastCalculator.POINTS + "': give known points, or a base point with a CAGR");
             }
-            List<CalculationRequest.Point> given = Fields.list("points", body.points(), 1, ForecastCalculator.MAX_POINTS);
+            List<CalculationRequest.Point> given = Fields.list(ForecastCalculator.POINTS, body.knownPoints(), 1, ForecastCalculator.MAX_POINTS);
             List<KnownPoint> points = new ArrayList<>();
             for (int i = 0; i < given.size(); i++) {
-                String path = Fields.element("points", i);
+                String path = Fields.element(ForecastCalculator.POINTS, i);
                 int year = year(Fields.join(path, "year"), given.get(i).year(), true);
                 double value = Fields.positive(Fields.join(path, "value"), given.get(i).value(), 1e12, true);
                 points.add(new KnownPoint(year, value));
@@ -160,9 +160,9 @@ public final class ForecastService {
             int targetYear = year("targetYear", body.targetYear(), true);
             calc = body(() -> ForecastCalculator.fromCagr(baseYear, baseValue, cagrPercent / 100, targetYear, from, to));
         } else {
-            throw RequestException.invalidField("points", "is required (or baseYear, baseValue, cagrPercent and targetYear)");
+            throw RequestException.invalidField(ForecastCalculator.POINTS, "is required (or baseYear, baseValue, cagrPercent and targetYear)");
         }
-        return new CalculationReport(calc, calc.cagr() * 100, ForecastReports.METHOD);
+        return CalculationReport.of(calc, ForecastReports.METHOD);
     }
 
     public static RequestException forecastNotFound(String id) {

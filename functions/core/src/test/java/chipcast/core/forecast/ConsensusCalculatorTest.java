@@ -30,7 +30,7 @@ class ConsensusCalculatorTest {
         assertEquals(max, y.max(), 0.0, "max " + year);
         assertEquals(median, y.median(), 1e-12, "median " + year);
         assertEquals(ids.size(), y.count(), "count " + year);
-        assertEquals(ids, y.sourceIds(), "ids " + year);
+        assertEquals(ids, y.forecastIds(), "ids " + year);
     }
 
     @Test

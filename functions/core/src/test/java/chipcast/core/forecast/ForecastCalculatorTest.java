@@ -187,7 +187,7 @@ class ForecastCalculatorTest {
     void singlePointWithoutStatedCagrIsRejected() {
         ForecastInputException e = assertThrows(ForecastInputException.class,
                 () -> ForecastCalculator.fromPoints(List.of(new KnownPoint(2028, 500)), null, null, null));
-        assertEquals("statedCagr", e.field());
+        assertEquals("statedCagrPercent", e.field());
     }
 
     @Test

@@ -27,8 +27,8 @@ class ForecastValidationTest {
 
     @Test
     void noPoints() {
-        rejectsPoints("points", List.of());
-        rejectsPoints("points", null);
+        rejectsPoints("knownPoints", List.of());
+        rejectsPoints("knownPoints", null);
     }
 
     @Test
@@ -36,7 +36,7 @@ class ForecastValidationTest {
         List<KnownPoint> pts = new ArrayList<>();
         pts.add(P2023);
         pts.add(null);
-        rejectsPoints("points[1]", pts);
+        rejectsPoints("knownPoints[1]", pts);
     }
 
     @Test
@@ -45,7 +45,7 @@ class ForecastValidationTest {
         for (int i = 0; i < 201; i++) {
             pts.add(new KnownPoint(1990 + i % 111, 1.0 + i));
         }
-        rejectsPoints("points", pts);
+        rejectsPoints("knownPoints", pts);
     }
 
     @Test
@@ -55,13 +55,13 @@ class ForecastValidationTest {
         for (int i = 0; i < 200; i++) {
             pts.add(new KnownPoint(1990 + i % 111, 1.0 + i));
         }
-        rejectsPoints("points[111].year", pts);
+        rejectsPoints("knownPoints[111].year", pts);
     }
 
     @Test
     void yearsOutsideBounds() {
-        rejectsPoints("points[1].year", List.of(P2023, new KnownPoint(1989, 1)));
-        rejectsPoints("points[0].year", List.of(new KnownPoint(2101, 1), P2023));
+        rejectsPoints("knownPoints[1].year", List.of(P2023, new KnownPoint(1989, 1)));
+        rejectsPoints("knownPoints[0].year", List.of(new KnownPoint(2101, 1), P2023));
         assertDoesNotThrow(() -> ForecastCalculator.fromPoints(
                 List.of(new KnownPoint(1990, 1), new KnownPoint(2100, 2)), null, null, null));
     }
@@ -70,19 +70,19 @@ class ForecastValidationTest {
     void valuesNotFiniteOrNotPositive() {
         for (double bad : new double[] {0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY}) {
-            rejectsPoints("points[2].value", List.of(P2023, P2030, new KnownPoint(2025, bad)));
+            rejectsPoints("knownPoints[2].value", List.of(P2023, P2030, new KnownPoint(2025, bad)));
         }
     }
 
     @Test
     void duplicateYears() {
-        rejectsPoints("points[2].year", List.of(P2023, P2030, new KnownPoint(2023, 16)));
+        rejectsPoints("knownPoints[2].year", List.of(P2023, P2030, new KnownPoint(2023, 16)));
     }
 
     @Test
     void statedCagrNotFiniteOrAtMostMinus100Percent() {
         for (double bad : new double[] {-1.0, -1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
-            rejects("statedCagr", () -> ForecastCalculator.fromPoints(List.of(P2023, P2030), bad, null, null));
+            rejects("statedCagrPercent", () -> ForecastCalculator.fromPoints(List.of(P2023, P2030), bad, null, null));
         }
         assertDoesNotThrow(() -> ForecastCalculator.fromPoints(List.of(P2023), -0.999, null, 2030));
     }
@@ -141,13 +141,13 @@ class ForecastValidationTest {
 
     @Test
     void impliedGrowthTooLargeIsRejectedNamingPoints() {
-        rejectsPoints("points", List.of(new KnownPoint(2020, Double.MIN_VALUE), new KnownPoint(2021, 1e308)));
+        rejectsPoints("knownPoints", List.of(new KnownPoint(2020, Double.MIN_VALUE), new KnownPoint(2021, 1e308)));
     }
 
     @Test
     void yoyOverflowBetweenFiniteValuesIsRejected() {
         // Overall rate is 0, but the middle year jumps by 1e600.
-        rejectsPoints("points", List.of(new KnownPoint(2020, 1e-300), new KnownPoint(2021, 1e300),
+        rejectsPoints("knownPoints", List.of(new KnownPoint(2020, 1e-300), new KnownPoint(2021, 1e300),
                 new KnownPoint(2022, 1e-300)));
     }
 }
