@@ -310,6 +310,9 @@ class ContractTest {
         check(400, "GET", "/benchmarks?scenario=Server&workload=1k/1k", null);
         check(200, "GET", "/benchmarks?model=llama-2-70b&scenario=Offline&limit=5", null);
         check(200, "GET", "/benchmarks?sourceKind=inferencex&workload=1k1k", null);
+        Answer csvResults = check(200, "GET", "/benchmarks?chipId=nvidia-h100-sxm&limit=5&format=csv", null);
+        assertTrue(csvResults.header("X-Next-Token") != null, "a CSV page of results names the next one");
+        check(200, "GET", "/benchmarks?model=llama-2-70b", null, CSV, "text/csv");
         check(400, "GET", "/benchmarks?chipId=NVIDIA", null);
         check(200, "GET", "/benchmarks/mlperf-v5.1-nvidia-b200-sxm-180gbx8-trt-llama2-70b-99-offline", null);
         check(400, "GET", "/benchmarks/MLPerf%20B200", null);
