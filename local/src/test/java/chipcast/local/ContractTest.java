@@ -6,9 +6,8 @@ import com.atlassian.oai.validator.model.ApiOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.ServerSocket;
@@ -39,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link #NOT_PROVOKED}); the store's 503 is provoked in-process on a store that is down.
  */
 class ContractTest {
-    static LocalServer server;
+    @RegisterExtension
+    static final LocalServerExtension SERVER = new LocalServerExtension();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261201/us-east-1/execute-api/aws4_request, "
             + "SignedHeaders=host, Signature=0"; // the local gateway checks the scheme only, as the README says
@@ -48,16 +48,6 @@ class ContractTest {
     static final Map<String, String> SEEN = new TreeMap<>();
     static final List<String> FAILURES = new ArrayList<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new LocalServer(TestStack.env(), 0);
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Statuses a request to the local server cannot provoke; each documented all the same, and why. */
     static final Map<String, String> NOT_PROVOKED = Map.of(
@@ -79,7 +69,7 @@ class ContractTest {
 
     /** Sends one request, validates its answer against the document, and checks the status expected. */
     static Answer check(int expected, String method, String target, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + target))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.url() + target))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -97,13 +87,7 @@ class ContractTest {
     }
 
     static LocalServerTest.Raw rawAnswer(String request) throws Exception {
-        LocalServer saved = LocalServerTest.server;
-        LocalServerTest.server = server;
-        try {
-            return LocalServerTest.raw(request);
-        } finally {
-            LocalServerTest.server = saved;
-        }
+        return LocalServerTest.raw(SERVER.port(), request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static Answer judge(int expected, String method, String target, Answer answer) {

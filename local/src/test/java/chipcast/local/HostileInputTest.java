@@ -4,9 +4,8 @@ import chipcast.core.request.ErrorCode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,19 +43,10 @@ class HostileInputTest {
     static final int HTTP_REQUESTS = 3_000;
     static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
 
-    static LocalServer server;
+    @RegisterExtension
+    static final LocalServerExtension SERVER = new LocalServerExtension();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new LocalServer(TestStack.env(), 0);
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** A real page token, the raw material of the forged ones. */
     static String realToken() throws Exception {
@@ -454,7 +444,7 @@ class HostileInputTest {
         if (!sendableByHttpClient(target) || (probe.accept() != null && probe.accept().length() >= 1000)) {
             return sendRaw(probe, target);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + target))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.url() + target))
                 .method(probe.method(), probe.httpBody().length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(probe.httpBody()));
         if (probe.contentType() != null) {
@@ -472,7 +462,7 @@ class HostileInputTest {
 
     /** A request the HTTP client refuses to send (not a valid URI), written to a socket as-is. */
     static RawAnswer sendRaw(HostileRequests.Probe probe, String target) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder(probe.method()).append(' ').append(target).append(" HTTP/1.1\r\n")

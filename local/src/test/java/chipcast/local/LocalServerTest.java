@@ -2,9 +2,8 @@ package chipcast.local;
 
 import chipcast.core.request.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,22 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local server's HTTP path: template routes, API Gateway-style events, JSON answers. */
 class LocalServerTest {
-    static LocalServer server;
+    @RegisterExtension
+    static final LocalServerExtension SERVER = new LocalServerExtension();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new LocalServer(TestStack.env(), 0);
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.url() + pathAndQuery));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -99,7 +89,12 @@ class LocalServerTest {
     }
 
     static Raw raw(byte[] request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        return raw(SERVER.port(), request);
+    }
+
+    /** A request written to a local server's socket as bytes, and its answer as the server sent it. */
+    static Raw raw(int port, byte[] request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request);
             socket.shutdownOutput(); // all sent: a head cut short ends here, not after the server's idle time
@@ -193,7 +188,7 @@ class LocalServerTest {
     @Test
     void expectContinueAndManyRequestsInARowWork() throws Exception {
         String body = "{\"knownPoints\":[{\"year\":2023,\"value\":10},{\"year\":2028,\"value\":40}],\"unit\":\"billion\",\"currency\":\"USD\"}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/forecasts/calculate"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER.url() + "/forecasts/calculate"))
                 .expectContinue(true).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() < 500, response.body());
@@ -224,7 +219,7 @@ class LocalServerTest {
         };
         jdk.addHandler(capture);
         try {
-            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/chips/furiosa-rngd"))
+            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER.url() + "/chips/furiosa-rngd"))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             // API Gateway routes a HEAD like any other method: GET routes do not match it, $default answers.
             assertEquals(404, head.statusCode());

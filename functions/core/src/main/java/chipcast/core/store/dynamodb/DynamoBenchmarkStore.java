@@ -52,9 +52,7 @@ public final class DynamoBenchmarkStore implements BenchmarkStore {
 
     @Override
     public Optional<Benchmark> find(String id) {
-        Map<String, AttributeValue> item = StoreCalls.call("get benchmark", () -> dynamo.getItem(r -> r
-                .tableName(table).key(Map.of(PARTITION_KEY, s(id))).projectionExpression(Items.DOC))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.doc(item, Benchmark.class));
+        return Items.find(dynamo, table, PARTITION_KEY, id, Benchmark.class, false, "get benchmark");
     }
 
     @Override

@@ -49,9 +49,7 @@ public final class DynamoChipStore implements ChipStore {
 
     @Override
     public Optional<Chip> find(String id) {
-        Map<String, AttributeValue> item = StoreCalls.call("get chip", () -> dynamo.getItem(r -> r
-                .tableName(table).key(Map.of(PARTITION_KEY, s(id))).projectionExpression(Items.DOC))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.doc(item, Chip.class));
+        return Items.find(dynamo, table, PARTITION_KEY, id, Chip.class, false, "get chip");
     }
 
     /** Chips by id in one BatchGetItem (unprocessed keys retried); missing ids are absent from the map. */

@@ -33,9 +33,7 @@ public final class DynamoForecastStore implements ForecastStore {
 
     @Override
     public Optional<Forecast> find(String id) {
-        Map<String, AttributeValue> item = StoreCalls.call("get forecast", () -> dynamo.getItem(r -> r.tableName(table)
-                .key(Map.of(PARTITION_KEY, s(id))).projectionExpression(Items.DOC))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.doc(item, Forecast.class));
+        return Items.find(dynamo, table, PARTITION_KEY, id, Forecast.class, false, "get forecast");
     }
 
     /** Every forecast, in id order (a Query on the catalog index, never a Scan). */

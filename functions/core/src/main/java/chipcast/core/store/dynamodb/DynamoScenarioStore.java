@@ -40,9 +40,7 @@ public final class DynamoScenarioStore implements ScenarioStore {
 
     @Override
     public Optional<StoredScenario> find(String id) {
-        Map<String, AttributeValue> item = StoreCalls.call("get scenario", () -> dynamo.getItem(r -> r.tableName(table)
-                .key(Map.of(PARTITION_KEY, s(id))).projectionExpression(Items.DOC).consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.doc(item, StoredScenario.class));
+        return Items.find(dynamo, table, PARTITION_KEY, id, StoredScenario.class, true, "get scenario");
     }
 
     @Override

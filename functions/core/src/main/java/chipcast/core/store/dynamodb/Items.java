@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,6 +32,17 @@ final class Items {
 
     static <T> T doc(Map<String, AttributeValue> item, Class<T> type) {
         return Json.readStored(item.get(DOC).s(), type);
+    }
+
+    /**
+     * The document of the item whose partition key {@code key} is {@code id}: one GetItem of that attribute alone.
+     * {@code consistent}: a strongly consistent read, for a document its own route writes.
+     */
+    static <T> Optional<T> find(DynamoDbClient dynamo, String table, String key, String id, Class<T> type,
+                                boolean consistent, String what) {
+        Map<String, AttributeValue> item = StoreCalls.call(what, () -> dynamo.getItem(r -> r.tableName(table)
+                .key(Map.of(key, s(id))).projectionExpression(DOC).consistentRead(consistent ? Boolean.TRUE : null))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(doc(item, type));
     }
 
     /** Up to {@code limit} items of a Query, and whether more follow. */
